@@ -1,0 +1,13 @@
+import { UserError, USER_ERROR_EXIT_CODE } from '../errors.js';
+
+/** Prints a user error without a stack trace (exit 2); anything else is a bug and shows its stack (exit 1). */
+export function reportFailure(err: unknown): never {
+  if (err instanceof UserError) {
+    console.error(`error: ${err.message}`);
+    if (err.hint) console.error(`hint: ${err.hint}`);
+    process.exit(USER_ERROR_EXIT_CODE);
+  }
+  console.error('gvc-sim hit an internal error (a bug; please report it with the command you ran):');
+  console.error(err);
+  process.exit(1);
+}

@@ -1,0 +1,27 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { commands } from './commands.js';
+import { reportFailure } from './fail.js';
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName('gvc-sim')
+  .usage('$0 <command> [options]\n\nAgent-based simulation of export SMEs, cross-border e-commerce platforms and global value chains.')
+  .strict()
+  .demandCommand(1, 'Name a command: see the list above.')
+  .recommendCommands()
+  .wrap(Math.min(110, process.stdout.columns || 100))
+  .epilogue('Each command has its own help: gvc-sim <command> --help')
+  .fail((msg, err, y) => {
+    if (err) return reportFailure(err);
+    y.showHelp();
+    console.error(`\n${msg}`);
+    process.exit(2);
+  });
+
+for (const c of commands) cli.command(c);
+
+try {
+  await cli.parseAsync();
+} catch (err) {
+  reportFailure(err);
+}

@@ -1,0 +1,121 @@
+/**
+ * Named, seeded random streams. Each stream is derived from (run seed, stream
+ * name), so adding draws to one phase never shifts the draws of another, and
+ * the same seed gives the same numbers on every machine.
+ */
+import seedrandom from 'seedrandom';
+
+export interface Rng {
+  /** Uniform on [0, 1). */
+  uniform(): number;
+  /** Standard normal (Box–Muller, one value per call). */
+  normal(): number;
+  /** Poisson count with mean `lambda` (inversion for small means, PTRS for large). */
+  poisson(lambda: number): number;
+  /** Beta(a, b) via two gamma draws. */
+  beta(a: number, b: number): number;
+  /** Gamma(shape, 1) (Marsaglia–Tsang). */
+  gamma(shape: number): number;
+  /** Pareto with minimum 1 and the given shape. */
+  pareto(shape: number): number;
+  /** Bernoulli trial. */
+  chance(p: number): boolean;
+}
+
+export function createRng(seed: number, name: string): Rng {
+  const u = seedrandom.alea(`${seed}/${name}`);
+  // Guard against an exact 0 where a logarithm follows.
+  const open = (): number => {
+    let x = u();
+    while (x === 0) x = u();
+    return x;
+  };
+  const normal = (): number => Math.sqrt(-2 * Math.log(open())) * Math.cos(2 * Math.PI * u());
+  const gamma = (shape: number): number => {
+    if (shape < 1) return gamma(shape + 1) * Math.pow(open(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const w = open();
+      if (w < 1 - 0.0331 * x * x * x * x || Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  };
+  return {
+    uniform: u,
+    normal,
+    gamma,
+    poisson: (lambda) => (lambda < 12 ? poissonInversion(u, lambda) : poissonPtrs(open, lambda)),
+    beta: (a, b) => {
+      const x = gamma(a);
+      return x / (x + gamma(b));
+    },
+    pareto: (shape) => Math.pow(open(), -1 / shape),
+    chance: (p) => u() < p,
+  };
+}
+
+function poissonInversion(u: () => number, lambda: number): number {
+  if (lambda <= 0) return 0;
+  let k = 0;
+  let p = Math.exp(-lambda);
+  let cdf = p;
+  const x = u();
+  while (x > cdf && k < 1000) {
+    k++;
+    p *= lambda / k;
+    cdf += p;
+  }
+  return k;
+}
+
+/** Hörmann (1993) transformed rejection with squeeze; exact for lambda ≥ 10. */
+function poissonPtrs(u: () => number, lambda: number): number {
+  const slam = Math.sqrt(lambda);
+  const loglam = Math.log(lambda);
+  const b = 0.931 + 2.53 * slam;
+  const a = -0.059 + 0.02483 * b;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const U = u() - 0.5;
+    const V = u();
+    const us = 0.5 - Math.abs(U);
+    const k = Math.floor(((2 * a) / us + b) * U + lambda + 0.43);
+    if (us >= 0.07 && V <= vr) return k;
+    if (k < 0 || (us < 0.013 && V > us)) continue;
+    if (Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
+  }
+}
+
+const LOG_FACT = Float64Array.from({ length: 256 }, (_, k) => {
+  let s = 0;
+  for (let j = 2; j <= k; j++) s += Math.log(j);
+  return s;
+});
+
+function logFactorial(k: number): number {
+  if (k < 256) return LOG_FACT[k]!;
+  // Stirling series, accurate to ~1e-10 here.
+  return (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * k) - 1 / (360 * k * k * k);
+}
+
+/** A family of named streams for one run. */
+export class RngStreams {
+  private readonly streams = new Map<string, Rng>();
+  constructor(readonly seed: number) {}
+  get(name: string): Rng {
+    let s = this.streams.get(name);
+    if (!s) {
+      s = createRng(this.seed, name);
+      this.streams.set(name, s);
+    }
+    return s;
+  }
+}

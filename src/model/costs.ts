@@ -1,0 +1,74 @@
+/**
+ * Cost formulas shared by firms' decisions and settlement: what entering a
+ * channel or market costs, and what carrying it costs per tick.
+ */
+import { Channel } from './firms.js';
+import { pilotZoneOpen } from './regions.js';
+import type { World } from './world.js';
+
+function inPilotZone(w: World, i: number): boolean {
+  return pilotZoneOpen(w.regions[w.firms.region[i]!]!, w.tick);
+}
+
+/** One-off platform onboarding: falls with digital capability, regional digital infrastructure and an open pilot zone. */
+export function onboardingCost(w: World, i: number): number {
+  const s = w.scenario;
+  const r = w.regions[w.firms.region[i]!]!;
+  const pilot = inPilotZone(w, i) ? 1 - s.logistics.pilotZoneDiscount : 1;
+  return s.channels.onboardingCost * (1 - 0.5 * w.firms.digital[i]!) * (1 - 0.3 * r.digitalInfra) * pilot;
+}
+
+/** One-off cost of entering market m directly offline (fairs, agents): rises with distance and search cost. */
+export function fairEntryCost(w: World, m: number): number {
+  const s = w.scenario;
+  return s.channels.fairEntryCost * (1 + s.buyers.searchCost * w.markets[m]!.distance);
+}
+
+/** One-off cost of opening market m on the platform; virtual fairs (stage 2) cut it. */
+export function platformMarketCost(w: World): number {
+  const s = w.scenario;
+  return s.channels.platformMarketCost * (w.platform.stage >= 2 ? 1 - s.platform.virtualFairDiscount : 1);
+}
+
+/**
+ * Compliance cost per tick of a platform seller: grows with oversight², falls
+ * with regional institution quality, an open pilot zone and SaaS (stage 2).
+ */
+export function complianceCost(w: World, i: number): number {
+  const s = w.scenario;
+  const g = s.platform.governance;
+  const r = w.regions[w.firms.region[i]!]!;
+  const pilot = inPilotZone(w, i) ? 1 - s.logistics.pilotZoneDiscount : 1;
+  const saas = w.platform.stage >= 2 ? 1 - s.platform.saasComplianceDiscount : 1;
+  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * r.institutionQuality) * pilot * saas;
+}
+
+/**
+ * Unit cost per tick of carrying product lines: cheaper for platform-only
+ * sellers, cheaper still with data tools. The k-th line costs k units
+ * (coordination grows with the range), so k lines cost k(k+1)/2 units.
+ */
+export function categoryCost(w: World, i: number): number {
+  const s = w.scenario;
+  const ch = w.firms.channels[i]!;
+  let c = s.firm.categoryCost;
+  if (ch === Channel.platform) c *= 1 - s.platform.platformCategoryDiscount;
+  if (ch & Channel.platform && w.platform.stage >= 2 && s.platform.dataAccess) c *= 1 - s.platform.dataCategoryDiscount;
+  return c;
+}
+
+/** Per-tick cost of carrying k product lines. */
+export function productLinesCost(w: World, i: number, k: number): number {
+  return (categoryCost(w, i) * k * (k + 1)) / 2;
+}
+
+/** Running cost per tick of the firm's export channels, markets and product lines (not compliance or ads). */
+export function channelRunningCost(w: World, i: number, directMarketCount: number): number {
+  const s = w.scenario;
+  const ch = w.firms.channels[i]!;
+  if (!ch) return 0;
+  let c = productLinesCost(w, i, w.firms.categories[i]!) + directMarketCount * s.channels.directMarketCost;
+  if (ch & Channel.indirect) c += s.channels.intermediaryAdminCost;
+  if (ch & Channel.platform) c += s.platform.subscription;
+  return c;
+}

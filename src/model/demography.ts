@@ -1,0 +1,80 @@
+/**
+ * Firm creation, exit and entry. Insolvent firms (negative cash that credit
+ * cannot cover) exit after `exitAfterTicks` ticks in a row; an entrant takes
+ * the slot, so the population stays at its target. Entrants start at stage 0.
+ */
+import type { Rng } from '../engine/rng.js';
+import type { World } from './world.js';
+
+/** Index drawn from cumulative weights. */
+function drawIndex(rng: Rng, weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let x = rng.uniform() * total;
+  for (let k = 0; k < weights.length; k++) {
+    x -= weights[k]!;
+    if (x < 0) return k;
+  }
+  return weights.length - 1;
+}
+
+/** Beta draw with a given mean and concentration (a + b). */
+function betaMean(rng: Rng, mean: number, concentration: number): number {
+  const m = Math.min(0.99, Math.max(0.01, mean));
+  return rng.beta(m * concentration, (1 - m) * concentration);
+}
+
+const DIGITAL_CONCENTRATION = 8; // spread of digital capability around the region's infrastructure
+const ABSORPTIVE_CONCENTRATION = 6;
+const CASH_DISPERSION = 0.8; // log-sd of initial cash
+
+/** Fills slot i with a new firm; `founding` firms draw their stage from the initial shares, entrants start at 0. */
+export function spawnFirm(w: World, i: number, founding: boolean): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const rng = w.rng.get('demography');
+  const region = drawIndex(rng, w.regions.map((r) => r.firmShare));
+  const phi = rng.pareto(s.firm.productivityShape);
+  const z = rng.normal();
+  f.id[i] = w.nextId++;
+  f.region[i] = region;
+  f.productivity[i] = phi;
+  f.stage[i] = founding ? Math.min(s.upgrading.maxStage, drawIndex(rng, s.firm.initialStageShares)) : 0;
+  f.digital[i] = betaMean(rng, w.regions[region]!.digitalInfra, DIGITAL_CONCENTRATION);
+  f.absorptive[i] = betaMean(rng, s.firm.absorptiveMean, ABSORPTIVE_CONCENTRATION);
+  const monthlySales = (s.firm.domesticSales * phi * (s.firm.productivityShape - 1)) / s.firm.productivityShape;
+  f.cash[i] = s.firm.initialCashMonths * monthlySales * Math.exp(CASH_DISPERSION * z);
+  f.lowInitialCash[i] = z < 0 ? 1 : 0;
+  f.opportunist[i] = rng.chance(s.firm.opportunistShare) ? 1 : 0;
+  f.categories[i] = 1;
+  f.delistedUntil[i] = -1_000_000;
+  for (const a of [f.debt, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.weightNoise, f.expectedPlatform,
+    f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
+    f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital]) {
+    a[i] = 0;
+  }
+  for (const a of [f.channels, f.directMarkets, f.platformMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained]) {
+    a[i] = 0;
+  }
+  f.exportRing.fill(0, i * s.ticksPerYear, (i + 1) * s.ticksPerYear);
+  f.salesByMarket.fill(0, i * f.markets, (i + 1) * f.markets);
+}
+
+export function populate(w: World): void {
+  for (let i = 0; i < w.firms.capacity; i++) spawnFirm(w, i, true);
+}
+
+/** Exit of firms insolvent too long, each replaced by an entrant. */
+export function exitAndEntry(w: World): void {
+  const f = w.firms;
+  const L = w.ledger;
+  const limit = w.scenario.firm.exitAfterTicks;
+  for (let i = 0; i < f.capacity; i++) {
+    f.insolventTicks[i] = f.cash[i]! < 0 ? Math.min(255, f.insolventTicks[i]! + 1) : 0;
+    if (f.insolventTicks[i]! < limit) continue;
+    L.exits++;
+    L.exitNetWorth += f.cash[i]! - f.debt[i]!;
+    spawnFirm(w, i, false);
+    L.entries++;
+    L.entryNetWorth += f.cash[i]! - f.debt[i]!;
+  }
+}

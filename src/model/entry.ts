@@ -1,0 +1,206 @@
+/**
+ * Entry and channel choice. Each tick a firm reviews its position with
+ * probability `reconsiderRate` (inertia) and makes at most one change, the one
+ * worth most per tick: join or leave the intermediary, the platform or a direct
+ * offline market, open a platform market, add or drop a product line. Values
+ * are expected profit per tick less entry costs amortised over the planning
+ * horizon; entry costs must be payable from cash and credit. Platform
+ * potential is seen only in part until regional peers use it (demonstration).
+ */
+import { categoryCost, complianceCost, fairEntryCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
+import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, prospectiveExposure } from './expectations.js';
+import { pay, spendingPower } from './finance.js';
+import { Channel } from './firms.js';
+import { perceivedAdBurden } from './traffic.js';
+import { appealOf, marginOnReceipts } from './trade.js';
+import type { World } from './world.js';
+
+const enum Move {
+  None,
+  JoinIndirect,
+  LeaveIndirect,
+  AddDirect,
+  DropDirect,
+  JoinPlatform,
+  AddPlatformMarket,
+  LeavePlatform,
+  AddCategory,
+  DropCategory,
+}
+
+/** The best move found so far in a review. */
+interface Choice {
+  move: Move;
+  market: number;
+  value: number;
+  cost: number; // one-off cost paid on the move
+  expected: number; // expected per-tick profit of the new channel (seeds its smoothed profit)
+}
+
+/** Share of platform potential a firm sees, rising with regional adoption (demonstration effect). */
+function awareness(w: World, i: number): number {
+  const base = w.scenario.firm.demonstrationBase;
+  return base + (1 - base) * Math.min(1, 3 * w.region.adoption[w.firms.region[i]!]!);
+}
+
+function consider(c: Choice, move: Move, market: number, value: number, cost: number, expected: number): void {
+  if (value > c.value) {
+    c.move = move;
+    c.market = market;
+    c.value = value;
+    c.cost = cost;
+    c.expected = expected;
+  }
+}
+
+/** Category cost the firm would carry once it exports (first channel brings its product lines abroad). */
+function firstChannelCost(w: World, i: number): number {
+  return w.firms.channels[i] ? 0 : productLinesCost(w, i, w.firms.categories[i]!);
+}
+
+function considerIndirect(w: World, i: number, appeal: number, c: Choice): void {
+  const f = w.firms;
+  const s = w.scenario;
+  if (f.channels[i]! & Channel.indirect) {
+    if (f.profitIndirect[i]! < 0) consider(c, Move.LeaveIndirect, -1, -f.profitIndirect[i]!, 0, 0);
+    return;
+  }
+  const profit = expectedIndirectReceipts(w, i, appeal) * marginOnReceipts(w, i, 1) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
+  consider(c, Move.JoinIndirect, -1, profit, 0, profit);
+}
+
+function considerDirect(w: World, i: number, appeal: number, c: Choice): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const horizon = s.firm.planningHorizon;
+  const mu = marginOnReceipts(w, i, 1);
+  const running = s.channels.directMarketCost;
+  for (let m = 0; m < w.markets.length; m++) {
+    const profit = expectedDirectReceipts(w, i, m, appeal) * mu - running;
+    if (f.directMarkets[i]! & (1 << m)) {
+      if (profit < 0) consider(c, Move.DropDirect, m, -profit, 0, 0);
+    } else {
+      const cost = fairEntryCost(w, m);
+      consider(c, Move.AddDirect, m, profit - cost / horizon - firstChannelCost(w, i), cost, profit);
+    }
+  }
+}
+
+function considerPlatform(w: World, i: number, appeal: number, c: Choice): void {
+  const f = w.firms;
+  const s = w.scenario;
+  if (!w.platform.active) return;
+  const horizon = s.firm.planningHorizon;
+  const listed = (f.channels[i]! & Channel.platform) !== 0;
+  if (!listed && w.tick < f.delistedUntil[i]!) return;
+  const netMargin = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission)) * (1 - perceivedAdBurden(w, i));
+  const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal);
+  const seen = listed ? 1 : awareness(w, i);
+  const marketCost = platformMarketCost(w);
+  for (let m = 0; m < w.markets.length; m++) {
+    if (f.platformMarkets[i]! & (1 << m)) continue;
+    const gross = seen * expectedPlatformReceipts(w, i, m, appeal, exposure) * netMargin;
+    if (listed) {
+      consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0);
+    } else {
+      const cost = onboardingCost(w, i) + marketCost;
+      const profit = gross - s.platform.subscription - complianceCost(w, i);
+      consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannelCost(w, i), cost, profit);
+    }
+  }
+  const settled = f.platformAge[i]! >= 2 * s.platform.traffic.coldStartTicks;
+  if (listed && settled && f.profitPlatform[i]! < 0) consider(c, Move.LeavePlatform, -1, -f.profitPlatform[i]!, 0, 0);
+}
+
+/** One more or one fewer product line: demand grows as categories^γ, the k-th line costs k units. */
+function considerCategories(w: World, i: number, c: Choice): void {
+  const f = w.firms;
+  const s = w.scenario;
+  if (!f.channels[i]) return;
+  const k = f.categories[i]!;
+  const gamma = s.firm.categoryElasticity;
+  const unit = categoryCost(w, i);
+  const margin = f.profitPlatform[i]! + f.profitDirect[i]! + f.profitIndirect[i]!;
+  const receipts = f.exportReceipts[i]!;
+  const mu = receipts > 0 ? Math.max(0, (margin + productLinesCost(w, i, k)) / receipts) : 0;
+  if (k < s.firm.maxCategories) consider(c, Move.AddCategory, -1, receipts * (Math.pow((k + 1) / k, gamma) - 1) * mu - unit * (k + 1), 0, 0);
+  if (k > 1) consider(c, Move.DropCategory, -1, unit * k - receipts * (1 - Math.pow((k - 1) / k, gamma)) * mu, 0, 0);
+}
+
+function apply(w: World, i: number, c: Choice): void {
+  const f = w.firms;
+  if (c.cost > 0) {
+    if (spendingPower(w, i) < c.cost) return; // cannot finance the entry cost: no move
+    pay(w, i, c.cost);
+    f.profit[i]! -= c.cost;
+    w.ledger.entryCosts += c.cost;
+  }
+  const bit = 1 << c.market;
+  switch (c.move) {
+    case Move.JoinIndirect:
+      f.channels[i]! |= Channel.indirect;
+      f.profitIndirect[i] = c.expected;
+      break;
+    case Move.LeaveIndirect:
+      f.channels[i]! &= ~Channel.indirect;
+      break;
+    case Move.AddDirect:
+      if (!(f.channels[i]! & Channel.direct)) f.profitDirect[i] = 0;
+      f.channels[i]! |= Channel.direct;
+      f.directMarkets[i]! |= bit;
+      f.profitDirect[i]! += c.expected;
+      break;
+    case Move.DropDirect:
+      f.directMarkets[i]! &= ~bit;
+      if (!f.directMarkets[i]) f.channels[i]! &= ~Channel.direct;
+      break;
+    case Move.JoinPlatform:
+      joinPlatform(w, i, bit, c.expected);
+      break;
+    case Move.AddPlatformMarket:
+      f.platformMarkets[i]! |= bit;
+      break;
+    case Move.LeavePlatform:
+      f.channels[i]! &= ~Channel.platform;
+      f.platformMarkets[i] = 0;
+      break;
+    case Move.AddCategory:
+      f.categories[i]!++;
+      break;
+    case Move.DropCategory:
+      f.categories[i]!--;
+      break;
+  }
+}
+
+/** A new listing starts with no reviews (cold start) and no ad stock. */
+function joinPlatform(w: World, i: number, marketBit: number, expectedProfit: number): void {
+  const f = w.firms;
+  f.channels[i]! |= Channel.platform;
+  f.platformMarkets[i] = marketBit;
+  f.platformAge[i] = 0;
+  f.goodReviews[i] = 0;
+  f.badReviews[i] = 0;
+  f.adStock[i] = 0;
+  f.weightNoise[i] = (1 - w.scenario.platform.governance.transparency) * w.rng.get('entry').normal();
+  f.profitPlatform[i] = expectedProfit;
+  f.expectedPlatform[i] = 0;
+}
+
+export function entryAndChannels(w: World): void {
+  const f = w.firms;
+  const rng = w.rng.get('entry');
+  const rate = w.scenario.firm.reconsiderRate;
+  const choice: Choice = { move: Move.None, market: -1, value: 0, cost: 0, expected: 0 };
+  for (let i = 0; i < f.capacity; i++) {
+    if (!rng.chance(rate)) continue;
+    const appeal = appealOf(w, i);
+    choice.move = Move.None;
+    choice.value = 0;
+    considerIndirect(w, i, appeal, choice);
+    considerDirect(w, i, appeal, choice);
+    considerPlatform(w, i, appeal, choice);
+    considerCategories(w, i, choice);
+    if (choice.move !== Move.None) apply(w, i, choice);
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * The one source of truth for every model parameter: default, range, unit and
+ * a one-line doc each. Validation (scenario files, `--set`, events) and the
+ * parameter reference (`gvc-sim params`, docs/parameters.md) are made from it.
+ *
+ * Money is in thousands of USD; one tick is one month unless `ticksPerYear` says otherwise.
+ */
+import { z } from 'zod';
+
+/** A bounded number with its unit and one line of documentation. */
+function num(def: number, min: number, max: number, unit: string, doc: string) {
+  return z.number().min(min).max(max).default(def).meta({ unit, description: doc });
+}
+function int(def: number, min: number, max: number, unit: string, doc: string) {
+  return z.number().int().min(min).max(max).default(def).meta({ unit, description: doc });
+}
+function flag(def: boolean, doc: string) {
+  return z.boolean().default(def).meta({ unit: 'on/off', description: doc });
+}
+/** A ladder of one value per functional stage (0 assembly … 3 brand + services). */
+function perStage(def: [number, number, number, number], min: number, max: number, unit: string, doc: string) {
+  return z.array(z.number().min(min).max(max)).length(4).default(def).meta({ unit, description: doc });
+}
+
+export const STAGE_NAMES = ['assembly (OEM)', 'design (ODM)', 'own brand (OBM)', 'brand + services'] as const;
+export const REGION_PRESETS = ['three-regions', 'provinces-30'] as const;
+export const TRAFFIC_RULES = ['relevance', 'pay-to-rank', 'new-seller-boost', 'random', 'custom'] as const;
+
+/** A bounded number without a default (region values come from the preset). */
+function bounded(min: number, max: number, unit: string, doc: string) {
+  return z.number().min(min).max(max).meta({ unit, description: doc });
+}
+
+/** A region's values; every preset gives all of them, a scenario may override any. */
+export const RegionSchema = z.strictObject({
+  group: z.enum(['east', 'central', 'west']).meta({ unit: 'label', description: 'regional group used by heterogeneity analysis' }),
+  firmShare: bounded(0, 1, 'share', 'share of the firm population located here (shares are normalised to sum to 1)'),
+  wage: bounded(0.1, 10, 'k USD per unit of labour', 'wage level: unit cost = wage / productivity'),
+  logisticsCost: bounded(0.2, 5, 'multiplier', 'per-unit shipping cost multiplier through traditional channels (inland higher)'),
+  digitalInfra: bounded(0, 1, 'index 0–1', 'raises initial digital capability and lowers platform onboarding cost'),
+  financeDepth: bounded(0, 1, 'index 0–1', 'how much credit local banks extend, against cash and against platform records'),
+  institutionQuality: bounded(0, 1, 'index 0–1', 'lowers compliance cost'),
+  pilotZone: z
+    .union([z.boolean(), z.number().int().min(0)])
+    .nullable()
+    .meta({ unit: 'tick | true | false', description: 'tick at which a cross-border e-commerce pilot zone opens (true: open from the start or from the event that sets it; false/null: never)' }),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+const feePolicy = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fixed') }),
+    z.strictObject({
+      kind: z.literal('market-power'),
+      slope: num(0.15, 0, 1, 'commission per unit GMV share', 'commission rises by slope × platform share of SME exports'),
+      max: num(0.3, 0, 0.9, 'share of GMV', 'ceiling on the commission under market-power pricing'),
+    }),
+    z.strictObject({
+      kind: z.literal('expression'),
+      expr: z.string().min(1).meta({ description: 'mathjs expression for the commission over named state (see docs/parameters.md)' }),
+    }),
+  ])
+  .default({ kind: 'fixed' })
+  .meta({ unit: 'policy', description: 'how the commission is set each tick: fixed, market-power or expression' });
+
+const trafficWeights = z.strictObject({
+  quality: num(1, 0, 10, 'score weight', 'weight of log product quality in the ranking score'),
+  reputation: num(2, 0, 10, 'score weight', 'weight of review reputation in the ranking score'),
+  brand: num(1, 0, 10, 'score weight', 'weight of brand equity in the ranking score'),
+  ad: num(0, 0, 10, 'score weight', 'weight of log(1 + ad stock) in the ranking score (pay-to-rank)'),
+  newSeller: num(0, 0, 10, 'score weight', 'bonus for sellers younger than coldStartTicks on the platform'),
+});
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().min(1).default('scenario').meta({ description: 'name of the scenario; results go to results/<name>/' }),
+  description: z.string().default('').meta({ description: 'one paragraph saying what the scenario is for' }),
+  seed: int(1, 0, 2 ** 31 - 1, 'integer', 'run seed; every random draw derives from it'),
+  ticks: int(120, 1, 2400, 'ticks', 'length of the recorded run'),
+  ticksPerYear: int(12, 1, 365, 'ticks/year', 'ticks in one year (12: one tick is a month)'),
+  burnInTicks: int(60, 0, 600, 'ticks', 'unrecorded ticks before tick 0, run without the platform, so the run starts from a traditional-trade equilibrium'),
+  firms: int(10000, 10, 5_000_000, 'firms', 'target firm population (entrants replace exits)'),
+  lockInYears: num(5, 0.5, 50, 'years', 'an exporter still at stage 0 after this long at that stage counts as locked in'),
+
+  regionPreset: z.enum(REGION_PRESETS).default('three-regions').meta({ unit: 'preset', description: 'the set of regions: three-regions (east/central/west) or provinces-30' }),
+  regions: z
+    .record(z.string(), RegionSchema.partial())
+    .default({})
+    .meta({ unit: 'per region', description: 'overrides of the preset regions, by region name (regions.<name>.<key>)' }),
+
+  markets: z
+    .strictObject({
+      count: int(8, 1, 16, 'markets', 'number of foreign markets'),
+      spendPerFirm: num(8, 0, 1e4, 'k USD/tick per firm', 'foreign spending per tick on the sector, scaled by the firm population'),
+      growthPerYear: num(0.03, -0.5, 1, 'share/year', 'growth rate of foreign spending'),
+      sizeSkew: num(0.8, 0, 3, 'Zipf exponent', 'how unequal market sizes are (0: equal)'),
+      distanceMin: num(0.2, 0, 5, 'distance index', 'distance of the nearest market'),
+      distanceMax: num(1.5, 0, 5, 'distance index', 'distance of the farthest market'),
+      brandTasteMin: num(0.2, 0, 5, 'weight', 'lowest weight buyers put on brand'),
+      brandTasteMax: num(1, 0, 5, 'weight', 'highest weight buyers put on brand'),
+    })
+    .prefault({}),
+
+  buyers: z
+    .strictObject({
+      searchCost: num(1, 0, 10, 'utility per distance', 'traditional search cost: lowers the traditional channel by searchCost × distance and raises fair entry cost'),
+      priceElasticity: num(2.5, 0.5, 20, 'elasticity', 'η: weight of −log price in buyers’ seller choice'),
+      qualityWeight: num(1, 0, 10, 'weight', 'θq: weight of log quality in buyers’ seller choice'),
+      brandWeight: num(1.5, 0, 10, 'weight', 'θb: weight of brand × brand taste in buyers’ seller choice'),
+      reputationWeight: num(2, 0, 10, 'weight', 'θr: weight of review reputation in buyers’ platform seller choice'),
+      outsideOption: num(0.2, 0, 100, 'attractiveness per firm', 'pull of suppliers from elsewhere, per modelled firm: exports fall as it rises'),
+      varietyWeight: num(0.6, 0, 5, 'utility per log variety', 'cross-side network effect: how much seller variety draws buyers to a channel'),
+      trustWeight: num(4, 0, 20, 'utility', 'weight of buyer trust in the platform channel'),
+      platformAppeal: num(0, -10, 10, 'utility', 'baseline pull of the platform channel over the traditional one'),
+      unitsPerOrder: z
+        .strictObject({
+          platform: num(0.1, 0.001, 1e4, 'units', 'units in one platform order (small batch)'),
+          direct: num(20, 0.01, 1e4, 'units', 'units in one direct offline order'),
+          indirect: num(10, 0.01, 1e4, 'units', 'units in one order placed through an intermediary'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+
+  firm: z
+    .strictObject({
+      productivityShape: num(5, 1.1, 20, 'Pareto shape', 'shape of the productivity distribution (minimum 1)'),
+      markups: perStage([0.08, 0.2, 0.45, 0.55], 0, 5, 'share of unit cost', 'markup over unit cost by stage: the smile curve'),
+      stageQuality: perStage([1, 1.35, 2, 2.6], 0.1, 10, 'multiplier', 'product quality multiplier by stage'),
+      initialStageShares: perStage([0.8, 0.15, 0.05, 0], 0, 1, 'share', 'initial share of firms at each stage (normalised)'),
+      absorptiveMean: num(0.5, 0.01, 0.99, 'index 0–1', 'mean absorptive capacity (Beta distributed)'),
+      opportunistShare: num(0.15, 0, 1, 'share', 'share of firms that would sell counterfeit or low quality when it pays'),
+      domesticSales: num(30, 0, 1e4, 'k USD/tick', 'domestic sales of a firm of average productivity'),
+      domesticMargin: num(0.07, 0, 1, 'share of sales', 'operating margin on domestic sales'),
+      overhead: num(1.5, 0, 1e3, 'k USD/tick', 'fixed overhead every firm pays'),
+      initialCashMonths: num(4, 0, 120, 'months of domestic sales', 'initial cash holdings'),
+      cashBufferMonths: num(2, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
+      payoutRate: num(0.1, 0, 1, 'share/tick', 'share of cash above the buffer paid out each tick'),
+      exitAfterTicks: int(6, 1, 120, 'ticks', 'a firm insolvent this many ticks in a row exits'),
+      reconsiderRate: num(0.15, 0, 1, 'probability/tick', 'chance a firm reviews its channels, markets and categories in a tick (inertia)'),
+      expectationWeight: num(0.1, 0, 1, 'weight', 'adaptive expectations: weight of the newest observation'),
+      planningHorizon: num(36, 1, 600, 'ticks', 'horizon over which firms amortise entry costs and value upgrades'),
+      demonstrationBase: num(0.35, 0, 1, 'share', 'how much of platform potential a firm sees when no regional peer uses it (demonstration effect)'),
+      categoryElasticity: num(0.3, 0, 1, 'elasticity', 'demand grows as categories^elasticity'),
+      categoryCost: num(0.15, 0, 1e3, 'k USD/tick', 'unit cost of product lines: the k-th line costs k units per tick'),
+      maxCategories: int(20, 1, 255, 'categories', 'most product lines a firm can carry'),
+      digitalLearning: num(0.01, 0, 1, 'share/tick', 'gain in digital capability per tick of platform use (toward 1)'),
+    })
+    .prefault({}),
+
+  channels: z
+    .strictObject({
+      onboardingCost: num(3, 0, 1e4, 'k USD', 'one-off cost of listing on the platform (falls with digital capability)'),
+      fairEntryCost: num(30, 0, 1e5, 'k USD per market', 'one-off cost of entering a market directly (fairs, agents), × (1 + searchCost × distance)'),
+      directMarketCost: num(1.5, 0, 1e4, 'k USD/tick per market', 'running cost of direct offline presence in a market'),
+      platformMarketCost: num(1, 0, 1e4, 'k USD per market', 'one-off cost of opening a new market on the platform (localised listings, compliance)'),
+      intermediaryAdminCost: num(0.3, 0, 1e3, 'k USD/tick', 'running cost of supplying an intermediary'),
+      serviceNetworkMarkets: int(3, 1, 16, 'markets', 'direct offline markets needed to count as an own service network (stage 3 without platform ecosystem)'),
+    })
+    .prefault({}),
+
+  intermediary: z
+    .strictObject({
+      margin: num(0.35, 0, 3, 'share of ex-factory price', 'the trading company’s resale margin'),
+      reach: num(0.9, 0, 5, 'distance index', 'the farthest market intermediaries serve'),
+    })
+    .prefault({}),
+
+  logistics: z
+    .strictObject({
+      shippingRate: num(0.08, 0, 2, 'share of price per distance', 'traditional shipping cost per unit distance, × region logisticsCost'),
+      platformShippingRate: num(0.06, 0, 2, 'share of price per distance', 'platform logistics shipping rate per distance (stage ≥ 1), the same for every region'),
+      pilotZoneDiscount: num(0.3, 0, 1, 'share', 'cut in customs/compliance and onboarding cost inside an open pilot zone'),
+    })
+    .prefault({}),
+
+  platform: z
+    .strictObject({
+      enabled: flag(true, 'whether the cross-border e-commerce platform exists'),
+      stage: int(1, 0, 2, 'stage', '0 information matching, 1 functional integration, 2 ecosystem'),
+      stageEvolution: z.enum(['fixed', 'gmv']).default('fixed').meta({ unit: 'policy', description: 'fixed stage, or evolve when platform GMV share passes gmvThresholds' }),
+      gmvThresholds: z.array(z.number().min(0).max(1)).length(2).default([0.15, 0.35]).meta({ unit: 'GMV share', description: 'platform GMV shares at which stage 1 and stage 2 are reached (stageEvolution: gmv)' }),
+      searchCost: num(0.5, 0, 10, 'utility', 'buyers’ search friction on the platform'),
+      commission: num(0.1, 0, 0.9, 'share of GMV', 'commission τ on gross merchandise value'),
+      passThrough: num(0.8, 0, 1, 'share', 'share of the commission sellers pass on in their list price'),
+      subscription: num(0.1, 0, 1e3, 'k USD/tick', 'seller subscription fee per tick'),
+      adPrice: num(1, 0.01, 1e3, 'k USD per ad unit', 'price of one unit of pay-to-rank advertising'),
+      adDecay: num(0.3, 0.01, 1, 'share/tick', 'share of the ad stock that wears off each tick'),
+      feePolicy,
+      traffic: z
+        .strictObject({
+          rule: z.enum(TRAFFIC_RULES).default('relevance').meta({ unit: 'preset', description: 'ranking preset; custom uses weights as given' }),
+          weights: trafficWeights.partial().default({}).meta({ unit: 'score weights', description: 'explicit score weights; override the preset’s' }),
+          concentration: num(0.7, 0, 20, 'inverse temperature', 'how sharply exposure concentrates on high scores'),
+          coldStartTicks: int(6, 0, 120, 'ticks', 'how long a new seller counts as new'),
+        })
+        .prefault({}),
+      governance: z
+        .strictObject({
+          oversight: num(0.3, 0, 1, 'probability', 'probability a counterfeit sale is caught'),
+          fineMonths: num(3, 0, 120, 'months of revenue', 'fine on a caught seller'),
+          delistTicks: int(12, 0, 600, 'ticks', 'how long a caught seller stays delisted'),
+          complianceCost: num(1.2, 0, 1e3, 'k USD/tick at full oversight', 'seller compliance cost, × oversight², less institution quality'),
+          ruleVolatility: num(0.02, 0, 1, 'probability/tick', 'chance the platform redraws its traffic weights in a tick'),
+          adaptationCost: num(4, 0, 1e3, 'k USD per rule change', 'cost every seller pays to re-adapt to a rule change'),
+          transparency: num(0.8, 0, 1, 'index 0–1', 'how precisely sellers perceive the current ranking weights'),
+          escrow: num(0.6, 0, 1, 'share', 'share of fraud harm to trust absorbed by escrow (stage ≥ 1)'),
+        })
+        .prefault({}),
+      reviews: z
+        .strictObject({
+          rate: num(0.3, 0, 1, 'reviews per order', 'share of orders that leave a review'),
+          goodHonest: num(0.95, 0, 1, 'share', 'share of good reviews for honest goods'),
+          goodCounterfeit: num(0.35, 0, 1, 'share', 'share of good reviews for counterfeit goods'),
+          priorGood: num(2, 0.01, 100, 'pseudo-reviews', 'α₀ of the Beta reputation prior (cold start)'),
+          priorBad: num(2, 0.01, 100, 'pseudo-reviews', 'β₀ of the Beta reputation prior'),
+          memory: num(0.97, 0, 1, 'share/tick', 'share of past reviews that still count next tick'),
+        })
+        .prefault({}),
+      counterfeitSaving: num(0.3, 0, 1, 'share of unit cost', 'cost saved by selling counterfeit or low quality'),
+      supplyChainFinance: flag(true, 'credit from transaction records (needs platform stage ≥ 1)'),
+      financeFactor: num(0.5, 0, 10, 'credit per unit trailing GMV', 'supply-chain credit per unit of trailing 12-tick GMV × reputation × financeDepth'),
+      dataAccess: flag(true, 'sellers on the platform get buyer data (data tools need stage 2)'),
+      dataUpgradeBoost: num(1, 0, 10, 'multiplier', 'extra upgrade hazard from data tools (stage 2)'),
+      dataCategoryDiscount: num(0.5, 0, 1, 'share', 'cut in category cost from data tools (stage 2)'),
+      platformCategoryDiscount: num(0.6, 0, 1, 'share', 'cut in category cost for platform-only sellers (listing, not samples and catalogues)'),
+      saasComplianceDiscount: num(0.4, 0, 1, 'share', 'cut in compliance cost from SaaS tools (stage 2)'),
+      virtualFairDiscount: num(0.5, 0, 1, 'share', 'cut in platform market-entry cost from virtual fairs (stage 2)'),
+      spillover: num(0.004, 0, 1, 'share of gap/tick', 'knowledge spillover from higher-stage platform peers (0: channel off)'),
+      rdMatchingBoost: num(1, 0, 10, 'multiplier', 'extra spillover from R&D matching (stage 2)'),
+    })
+    .prefault({}),
+
+  finance: z
+    .strictObject({
+      bankLeverage: num(1, 0, 20, 'credit per unit cash', 'bank credit line per unit of cash collateral, × financeDepth'),
+      interestRate: num(0.008, 0, 0.2, 'share/tick', 'interest rate on debt'),
+    })
+    .prefault({}),
+
+  upgrading: z
+    .strictObject({
+      thresholds: z.array(z.number().min(0)).length(3).default([40, 120, 250]).meta({ unit: 'k USD', description: 'cumulative investment needed for stage 1, 2 and 3' }),
+      hazard: num(0.08, 0, 1, 'probability/tick', 'chance a step succeeds in a tick once the threshold is passed, × absorptive'),
+      investHorizon: num(24, 1, 600, 'ticks', 'ticks over which a firm plans to fund its next threshold'),
+      maxStage: int(3, 0, 3, 'stage', 'highest stage reachable (a cap used by contrasts)'),
+      processReturn: num(0.02, 0, 1, 'productivity per unit investment/sales', 'process upgrading: productivity gain per unit of investment relative to sales'),
+      brandShare: num(0.3, 0, 1, 'share', 'share of investment that goes to brand at stage ≥ 1'),
+      brandEfficiency: num(0.01, 0, 1, 'brand per k USD', 'brand equity built per k USD of branding, toward 1'),
+      brandFromDirect: num(0.0005, 0, 1, 'brand per k USD direct sales', 'brand built by selling directly'),
+      brandDecay: num(0.01, 0, 1, 'share/tick', 'brand equity decay per tick'),
+      capitalDepreciation: num(0.01, 0, 1, 'share/tick', 'depreciation of knowledge capital (accumulated upgrading and branding)'),
+    })
+    .prefault({}),
+
+  events: z
+    .array(
+      z.strictObject({
+        at: z.number().int().min(0).meta({ unit: 'tick', description: 'tick at which the event applies' }),
+        set: z.record(z.string(), z.unknown()).meta({ description: 'parameter paths and their new values' }),
+      }),
+    )
+    .default([])
+    .meta({ unit: 'list', description: 'scheduled changes: at a tick, set parameter paths to new values' }),
+});
+
+/** A fully resolved scenario: every parameter has a value. */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type TrafficWeights = z.infer<typeof trafficWeights>;
+export type FeePolicy = Scenario['platform']['feePolicy'];
+
+/** The scenario with every default filled in. */
+export function defaultScenario(): Scenario {
+  return ScenarioSchema.parse({});
+}

@@ -1,0 +1,97 @@
+/**
+ * The platform agent's rules phase: switch on after burn-in, set the
+ * commission by the fee policy, evolve its stage, maybe redraw its ranking
+ * weights (rule volatility), and rebuild the price tables that follow.
+ */
+import { compileFeeExpression, type FeeScope } from './fee-expression.js';
+import type { Scenario, TrafficWeights } from './params.js';
+import { buildTradeTables } from './trade.js';
+import type { World } from './world.js';
+
+/** Ranking-weight presets (DESIGN §1.5). `random` ranks by a fresh draw each tick. */
+export const TRAFFIC_PRESETS: Record<Scenario['platform']['traffic']['rule'], TrafficWeights> = {
+  relevance: { quality: 0.5, reputation: 1.5, brand: 1, ad: 0, newSeller: 0 },
+  'pay-to-rank': { quality: 0.2, reputation: 0.5, brand: 0.3, ad: 0.8, newSeller: 0 },
+  'new-seller-boost': { quality: 0.5, reputation: 1.5, brand: 1, ad: 0, newSeller: 1.5 },
+  random: { quality: 0, reputation: 0, brand: 0, ad: 0, newSeller: 0 },
+  custom: { quality: 0.5, reputation: 1.5, brand: 1, ad: 0, newSeller: 0 },
+};
+
+/** The weights a scenario asks for: the preset, with explicit weights on top. */
+export function configuredWeights(s: Scenario): TrafficWeights {
+  const explicit = Object.fromEntries(Object.entries(s.platform.traffic.weights).filter(([, v]) => v !== undefined));
+  return { ...TRAFFIC_PRESETS[s.platform.traffic.rule], ...explicit };
+}
+
+const feeFunctions = new Map<string, (scope: FeeScope) => number>();
+
+/** Commission for this tick under the scenario's fee policy, clamped to the schema's range. */
+export function commissionFor(w: World): number {
+  const s = w.scenario.platform;
+  const p = s.feePolicy;
+  let tau = s.commission;
+  if (p.kind === 'market-power') tau = Math.min(p.max, s.commission + p.slope * w.platform.gmvShare);
+  if (p.kind === 'expression') {
+    let fn = feeFunctions.get(p.expr);
+    if (!fn) feeFunctions.set(p.expr, (fn = compileFeeExpression(p.expr)));
+    tau = fn({
+      gmvShare: w.platform.gmvShare,
+      sellerShare: w.platform.listed / Math.max(1, w.scenario.firms),
+      stage: w.platform.stage,
+      base: s.commission,
+      trust: w.platform.trust,
+      fraudShare: w.platform.fraudShare,
+      year: Math.max(0, w.tick) / w.scenario.ticksPerYear,
+    });
+  }
+  return Math.min(0.9, Math.max(0, tau));
+}
+
+/** Stage under `gmv` evolution: thresholds passed by the GMV share; never falls back. */
+function evolvedStage(w: World): number {
+  const [t1, t2] = w.scenario.platform.gmvThresholds as [number, number];
+  const reached = w.platform.gmvShare >= t2 ? 2 : w.platform.gmvShare >= t1 ? 1 : 0;
+  return Math.max(w.platform.stage, reached);
+}
+
+/**
+ * A rule change: each weight is redrawn around its configured value; every
+ * listed seller pays to re-adapt and loses its rank-specific investment, and
+ * re-reads the new weights with an error that shrinks with transparency.
+ */
+function redrawWeights(w: World): void {
+  const rng = w.rng.get('platform');
+  const base = configuredWeights(w.scenario);
+  const next = { ...base };
+  for (const k of Object.keys(next) as (keyof TrafficWeights)[]) next[k] = base[k] * Math.exp(0.5 * rng.normal());
+  w.platform.weights = next;
+  w.platform.ruleChanges++;
+  const f = w.firms;
+  const gov = w.scenario.platform.governance;
+  for (let i = 0; i < f.capacity; i++) {
+    if (!(f.channels[i]! & 4)) continue;
+    f.adStock[i] = 0;
+    f.weightNoise[i] = (1 - gov.transparency) * rng.normal();
+    f.cash[i]! -= gov.adaptationCost;
+    w.ledger.compliance += gov.adaptationCost;
+    f.profit[i]! -= gov.adaptationCost;
+  }
+}
+
+export function platformRules(w: World): void {
+  const s = w.scenario.platform;
+  const wasActive = w.platform.active;
+  w.platform.active = s.enabled && w.tick >= 0;
+  if (w.platform.active) {
+    if (!wasActive) w.platform.weights = configuredWeights(w.scenario);
+    w.platform.stage = s.stageEvolution === 'gmv' ? evolvedStage(w) : s.stage;
+    w.platform.commission = commissionFor(w);
+    if (w.rng.get('platform').chance(s.governance.ruleVolatility)) redrawWeights(w);
+  }
+  w.trade = buildTradeTables(w);
+}
+
+/** Resets the configured weights after an event changed the traffic rule or weights. */
+export function refreshWeights(w: World): void {
+  if (w.platform.active) w.platform.weights = configuredWeights(w.scenario);
+}

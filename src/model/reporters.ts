@@ -1,0 +1,277 @@
+/**
+ * Reporters: the numbers a run records each tick, for the model, each region
+ * and each market (docs/metrics.md defines every one). One pass over the firms
+ * accumulates what all firm-based metrics need; nothing rescans per metric.
+ */
+import { Channel, marketCount, reputationOf } from './firms.js';
+import { pilotZoneOpen } from './regions.js';
+import type { World } from './world.js';
+
+export const MODEL_METRICS = [
+  'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare',
+  'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare',
+  'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
+  'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'marketsPerExporter', 'categoriesPerExporter',
+  'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
+  'complianceCostShare', 'entryRate', 'exitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
+  'creditUsed', 'creditConstrainedShare', 'rocDispersion', 'honestExportValue', 'lowCashExportValue', 'ruleChanges',
+] as const;
+export type ModelMetric = (typeof MODEL_METRICS)[number];
+
+export const REGION_METRICS = [
+  'exports', 'exporterShare', 'platformAdoption', 'platformGmvPerFirm', 'platformExportShare', 'pilotZone', 'meanDigital',
+  'logisticsAccess', 'inus', 'rdIntensity', 'financeDepth', 'meanProductivity', 'lockInShare', 'firms',
+] as const;
+
+export const MARKET_METRICS = [
+  'spending', 'platformBudget', 'platformSales', 'traditionalSales', 'directSales', 'indirectSales', 'sellers', 'distance', 'brandTaste',
+] as const;
+
+export const AGENT_COLUMNS = [
+  'id', 'region', 'productivity', 'stage', 'digital', 'absorptive', 'cash', 'debt', 'reputation', 'brand', 'indirect', 'direct',
+  'platform', 'markets', 'categories', 'exportValue12', 'domesticSales', 'age', 'opportunist',
+] as const;
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** k-th smallest of the first n values (Hoare's selection, in place). */
+function select(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** Gini coefficient of the first n values (sorted in place). */
+function gini(a: Float64Array, n: number): number {
+  if (n < 2) return 0;
+  const v = a.subarray(0, n).sort();
+  let weighted = 0;
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    weighted += (k + 1) * v[k]!;
+    total += v[k]!;
+  }
+  return total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
+}
+
+/** Computes reporters into reusable buffers; one instance per run. */
+export class Reporters {
+  private readonly scratch: Float64Array;
+  readonly model = new Float64Array(MODEL_METRICS.length);
+  readonly regions: Float64Array[];
+  readonly markets: Float64Array[];
+
+  constructor(w: World) {
+    this.scratch = new Float64Array(w.firms.capacity);
+    this.regions = w.regions.map(() => new Float64Array(REGION_METRICS.length));
+    this.markets = w.markets.map(() => new Float64Array(MARKET_METRICS.length));
+  }
+
+  collect(w: World): void {
+    this.collectModel(w);
+    this.collectRegions(w);
+    this.collectMarkets(w);
+  }
+
+  private collectModel(w: World): void {
+    const f = w.firms;
+    const L = w.ledger;
+    const N = f.capacity;
+    const M = f.markets;
+    const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
+    let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, locked = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
+    let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
+    const stages = [0, 0, 0, 0];
+    let logSum = 0, logSq = 0, logN = 0;
+    for (let i = 0; i < N; i++) {
+      const ch = f.channels[i]!;
+      stages[f.stage[i]!]!++;
+      phiAll += f.productivity[i]!;
+      debt += f.debt[i]!;
+      constrained += f.creditConstrained[i]!;
+      if (ch & Channel.platform) this.scratch[sellers++] = f.platformReceipts[i]!;
+      if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
+      exporters++;
+      phiExp += f.productivity[i]!;
+      if (ch & Channel.indirect) ind++;
+      if (ch & Channel.direct) dir++;
+      if (ch & Channel.platform) plat++;
+      if (ch & (Channel.direct | Channel.platform)) direct++;
+      if (f.stage[i] === 0 && f.ticksAtStage[i]! >= lockTicks) locked++;
+      cats += f.categories[i]!;
+      mkts += marketCount(f.directMarkets[i]! | f.platformMarkets[i]! | (ch & Channel.indirect ? w.trade.intermediaryReach : 0));
+      let total = 0, sq = 0;
+      for (let m = 0; m < M; m++) total += f.salesByMarket[i * M + m]!;
+      if (total > 0) {
+        for (let m = 0; m < M; m++) sq += (f.salesByMarket[i * M + m]! / total) ** 2;
+        hhiSum += sq;
+        hhiN++;
+      }
+      const assets = f.capital[i]! + Math.max(0, f.cash[i]!);
+      const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
+      if (assets > 0 && sales > 0) {
+        const x = Math.log(sales / assets);
+        logSum += x;
+        logSq += x * x;
+        logN++;
+      }
+    }
+    const nonExporters = N - exporters;
+    const platformFees = L.commission + L.adSpend + L.subscriptions;
+    const logMean = ratio(logSum, logN);
+    const v: Record<ModelMetric, number> = {
+      exportValue: L.buyerSpending,
+      exporterShare: exporters / N,
+      indirectShare: ratio(ind, exporters),
+      directOfflineShare: ratio(dir, exporters),
+      platformSellerShare: ratio(plat, exporters),
+      directShare: ratio(direct, exporters),
+      stageShare0: stages[0]! / N,
+      stageShare1: stages[1]! / N,
+      stageShare2: stages[2]! / N,
+      stageShare3: stages[3]! / N,
+      stageShare1plus: (N - stages[0]!) / N,
+      stageShare2plus: (stages[2]! + stages[3]!) / N,
+      lockInShare: ratio(locked, exporters),
+      smeValueShare: ratio(L.receipts - L.costOfGoods - L.adSpend - L.subscriptions, L.buyerSpending),
+      intermediaryValueShare: ratio(L.intermediaryMargin, L.buyerSpending),
+      platformValueShare: ratio(platformFees, L.buyerSpending),
+      logisticsValueShare: ratio(L.logistics, L.buyerSpending),
+      takeRate: ratio(platformFees, L.gmv),
+      commission: w.platform.active ? w.platform.commission : 0,
+      platformGmvShare: ratio(L.platformSpend, L.buyerSpending),
+      platformSellers: sellers,
+      platformStage: w.platform.active ? w.platform.stage : 0,
+      destinationHhi: ratio(hhiSum, hhiN),
+      marketsPerExporter: ratio(mkts, exporters),
+      categoriesPerExporter: ratio(cats, exporters),
+      orderValuePlatform: ratio(L.platformSpend, L.platformOrders),
+      orderValueTraditional: ratio(L.traditionalSpend, L.traditionalOrders),
+      orderValue: ratio(L.buyerSpending, L.platformOrders + L.traditionalOrders),
+      salesGini: gini(this.scratch, sellers),
+      digitalGap: this.digitalGap(w),
+      fraudShare: ratio(L.counterfeitOrders, L.platformOrders),
+      buyerTrust: w.platform.active ? w.platform.trust : 1,
+      complianceCostShare: ratio(L.compliance, L.receipts),
+      entryRate: L.entries / N,
+      exitRate: L.exits / N,
+      meanProductivity: phiAll / N,
+      exporterProductivityPremium: nonExporters > 0 && exporters > 0 ? phiExp / exporters / ((phiAll - phiExp) / nonExporters) : 1,
+      rdIntensity: ratio(L.rdSpend, L.receipts + L.domesticSales),
+      inus: (stages[1]! + 2 * stages[2]! + 3 * stages[3]!) / N,
+      creditUsed: debt / N,
+      creditConstrainedShare: constrained / N,
+      rocDispersion: logN > 1 ? Math.sqrt(Math.max(0, logSq / logN - logMean * logMean)) : 0,
+      honestExportValue: L.honestExportValue,
+      lowCashExportValue: L.lowCashExportValue,
+      ruleChanges: w.platform.ruleChanges,
+    };
+    MODEL_METRICS.forEach((name, j) => (this.model[j] = v[name]));
+  }
+
+  /** Relative export gap between the more and the less digitally capable half of firms: (mean high − mean low) / mean. */
+  private digitalGap(w: World): number {
+    const f = w.firms;
+    const N = f.capacity;
+    this.scratch.set(f.digital);
+    const median = select(this.scratch, N, N >> 1);
+    let hi = 0, nHi = 0, lo = 0, nLo = 0;
+    for (let i = 0; i < N; i++) {
+      if (f.digital[i]! >= median) {
+        hi += f.exportValue[i]!;
+        nHi++;
+      } else {
+        lo += f.exportValue[i]!;
+        nLo++;
+      }
+    }
+    const mean = (hi + lo) / N;
+    return mean > 0 ? (ratio(hi, nHi) - ratio(lo, nLo)) / mean : 0;
+  }
+
+  private collectRegions(w: World): void {
+    const f = w.firms;
+    const R = w.regions.length;
+    const acc = Array.from({ length: R }, () => ({ exports: 0, exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, n: 0 }));
+    const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
+    for (let i = 0; i < f.capacity; i++) {
+      const a = acc[f.region[i]!]!;
+      const ch = f.channels[i]!;
+      a.n++;
+      a.exports += f.exportValue[i]!;
+      a.digital += f.digital[i]!;
+      a.inus += f.stage[i]!;
+      a.rd += f.rdSpend[i]!;
+      a.sales += f.exportReceipts[i]! + f.domesticSales[i]!;
+      a.receipts += f.exportReceipts[i]!;
+      a.phi += f.productivity[i]!;
+      if (ch) {
+        a.exporters++;
+        if (f.stage[i] === 0 && f.ticksAtStage[i]! >= lockTicks) a.locked++;
+      }
+      if (ch & Channel.platform) {
+        a.listed++;
+        a.gmv += f.platformReceipts[i]! / (1 - w.platform.commission);
+        a.plat += f.platformReceipts[i]!;
+      }
+    }
+    for (let r = 0; r < R; r++) {
+      const a = acc[r]!;
+      const reg = w.regions[r]!;
+      const adoption = ratio(a.listed, a.n);
+      w.region.adoption[r] = adoption;
+      w.region.firms[r] = a.n;
+      // Platform logistics (stage ≥ 1) ships at the same cost from every region: access improves with the platform's share of sales.
+      const platformShare = w.platform.active && w.platform.stage >= 1 ? ratio(a.plat, a.receipts) : 0;
+      const row = [
+        a.exports, ratio(a.exporters, a.n), adoption, ratio(a.gmv, a.n), ratio(a.plat, a.receipts), pilotZoneOpen(reg, w.tick) ? 1 : 0,
+        ratio(a.digital, a.n), 1 / (platformShare + (1 - platformShare) * reg.logisticsCost),
+        ratio(a.inus, a.n), ratio(a.rd, a.sales), reg.financeDepth, ratio(a.phi, a.n), ratio(a.locked, a.exporters), a.n,
+      ];
+      this.regions[r]!.set(row);
+    }
+  }
+
+  private collectMarkets(w: World): void {
+    const ms = w.market;
+    w.markets.forEach((mk, m) => {
+      this.markets[m]!.set([
+        ms.spending[m]!, ms.platformBudget[m]!, ms.platformSales[m]!, ms.directSales[m]! + ms.indirectSales[m]!,
+        ms.directSales[m]!, ms.indirectSales[m]!, ms.sellers[m]!, mk.distance, mk.brandTaste,
+      ]);
+    });
+  }
+}
+
+/** One agent row (see AGENT_COLUMNS) for firm i. */
+export function agentRow(w: World, i: number): number[] {
+  const f = w.firms;
+  const tpy = w.scenario.ticksPerYear;
+  const rv = w.scenario.platform.reviews;
+  let export12 = 0;
+  for (let k = 0; k < tpy; k++) export12 += f.exportRing[i * tpy + k]!;
+  const ch = f.channels[i]!;
+  return [
+    f.id[i]!, f.region[i]!, f.productivity[i]!, f.stage[i]!, f.digital[i]!, f.absorptive[i]!, f.cash[i]!, f.debt[i]!,
+    reputationOf(f, i, rv.priorGood, rv.priorBad), f.brand[i]!, ch & Channel.indirect ? 1 : 0, ch & Channel.direct ? 1 : 0,
+    ch & Channel.platform ? 1 : 0, marketCount(f.directMarkets[i]! | f.platformMarkets[i]!), f.categories[i]!, export12,
+    f.domesticSales[i]!, f.age[i]!, f.opportunist[i]!,
+  ];
+}

@@ -1,0 +1,97 @@
+/**
+ * Settlement: domestic sales, overhead and channel running costs, platform
+ * subscription and compliance, interest; enforcement against cheaters;
+ * reputation memory; and the adaptive expectations firms carry into next tick.
+ */
+import { channelRunningCost, complianceCost, productLinesCost } from './costs.js';
+import { enforce } from './governance.js';
+import { Channel, marketCount } from './firms.js';
+import { marginOnReceipts } from './trade.js';
+import type { World } from './world.js';
+
+/** Domestic sales rise with productivity; the mean firm sells `domesticSales`. */
+function domesticSalesOf(w: World, i: number): number {
+  const shape = w.scenario.firm.productivityShape;
+  return (w.scenario.firm.domesticSales * w.firms.productivity[i]! * (shape - 1)) / shape;
+}
+
+function bookCosts(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const L = w.ledger;
+  const sales = domesticSalesOf(w, i);
+  const margin = s.firm.domesticMargin * sales;
+  const listed = (f.channels[i]! & Channel.platform) !== 0;
+  const running = channelRunningCost(w, i, marketCount(f.directMarkets[i]!));
+  const subscription = listed ? s.platform.subscription : 0;
+  const compliance = listed ? complianceCost(w, i) : 0;
+  const interest = f.debt[i]! * s.finance.interestRate;
+  const net = margin - s.firm.overhead - running - compliance - interest;
+  f.domesticSales[i] = sales;
+  f.cash[i]! += net;
+  f.profit[i]! += net;
+  L.domesticSales += sales;
+  L.domesticMargin += margin;
+  L.overhead += s.firm.overhead + running - subscription;
+  L.subscriptions += subscription;
+  L.compliance += compliance;
+  L.interest += interest;
+}
+
+/**
+ * Smoothed operating profit per channel: gross margin less the channel's own
+ * costs and its share (by receipts) of product-line costs.
+ */
+function updateChannelProfits(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const lambda = s.firm.expectationWeight;
+  const receipts = f.exportReceipts[i]!;
+  const ch = f.channels[i]!;
+  const lines = productLinesCost(w, i, f.categories[i]!);
+  const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
+  const shareOf = (r: number) => (receipts > 0 ? r / receipts : 1 / Math.max(1, nChannels));
+  const offlineMargin = marginOnReceipts(w, i, 1);
+  if (ch & Channel.platform) {
+    const mu = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission), f.cheating[i] === 1);
+    const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * shareOf(f.platformReceipts[i]!);
+    f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
+    f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
+  }
+  if (ch & Channel.direct) {
+    const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * shareOf(f.directReceipts[i]!);
+    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * offlineMargin - own);
+  }
+  if (ch & Channel.indirect) {
+    const own = s.channels.intermediaryAdminCost + lines * shareOf(f.indirectReceipts[i]!);
+    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * offlineMargin - own);
+  }
+}
+
+/** Per-tick bookkeeping of clocks, review memory, trailing GMV and last year's exports. */
+function advanceClocks(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const memory = s.platform.reviews.memory;
+  f.goodReviews[i]! *= memory;
+  f.badReviews[i]! *= memory;
+  f.platformGmvTrail[i]! *= 1 - 1 / s.ticksPerYear;
+  f.age[i]!++;
+  f.ticksAtStage[i]!++;
+  if (f.channels[i]! & Channel.platform) {
+    f.platformAge[i]!++;
+    f.digital[i]! += s.firm.digitalLearning * (1 - f.digital[i]!);
+  }
+  const tpy = s.ticksPerYear;
+  f.exportRing[i * tpy + (((w.tick % tpy) + tpy) % tpy)] = f.exportValue[i]!;
+}
+
+export function settlement(w: World): void {
+  const f = w.firms;
+  for (let i = 0; i < f.capacity; i++) {
+    bookCosts(w, i);
+    updateChannelProfits(w, i);
+  }
+  enforce(w);
+  for (let i = 0; i < f.capacity; i++) advanceClocks(w, i);
+}

@@ -1,0 +1,111 @@
+/**
+ * Prices, trade costs and buyers' attractiveness: the formulas both the
+ * firms' expectations (entry) and the realised matching use, so the two can
+ * never disagree.
+ *
+ * Per channel c and market m, buyers pay a delivered price; the seller is paid
+ * the ex-factory price p = unit cost × (1 + markup), or on the platform the list
+ * price less commission. Attractiveness of a seller's goods to buyers is
+ *   appeal_i × tradeFactor[c][region, m] × brand term (direct channels only),
+ * with appeal_i = quality^θq · categories^γ · p^(−η).
+ */
+import type { Firms } from './firms.js';
+import type { World } from './world.js';
+
+/** Per (region, market) tables, flattened as region × markets + market. */
+export interface TradeTables {
+  /** Attractiveness multiplier from the delivered-price markup of each channel: (delivered / p)^(−η); 0 where unreachable. */
+  indirectFactor: Float64Array;
+  directFactor: Float64Array;
+  platformFactor: Float64Array;
+  /** Share of buyer spending the firm is paid, per channel. */
+  indirectPaid: Float64Array;
+  directPaid: Float64Array;
+  platformPaid: Float64Array;
+  /** Delivered price ÷ ex-factory price, per channel. */
+  indirectPriceRatio: Float64Array;
+  directPriceRatio: Float64Array;
+  platformPriceRatio: Float64Array;
+  /** Markets intermediaries reach (bit set). */
+  intermediaryReach: number;
+  /** List price ÷ ex-factory price on the platform (commission passed on). */
+  listFactor: number;
+}
+
+/** Rebuilds the trade tables from the parameters and platform state in force. */
+export function buildTradeTables(w: World): TradeTables {
+  const s = w.scenario;
+  const R = w.regions.length;
+  const M = w.markets.length;
+  const eta = s.buyers.priceElasticity;
+  const tau = w.platform.commission;
+  const listFactor = 1 / (1 - s.platform.passThrough * tau);
+  const t = (n: number) => new Float64Array(n);
+  const tables: TradeTables = {
+    indirectFactor: t(R * M), directFactor: t(R * M), platformFactor: t(R * M),
+    indirectPaid: t(R * M), directPaid: t(R * M), platformPaid: t(R * M),
+    indirectPriceRatio: t(R * M), directPriceRatio: t(R * M), platformPriceRatio: t(R * M),
+    intermediaryReach: 0,
+    listFactor,
+  };
+  w.markets.forEach((mk, m) => {
+    if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
+  });
+  for (let r = 0; r < R; r++) {
+    for (let m = 0; m < M; m++) {
+      const k = r * M + m;
+      const ship = traditionalShipping(w, r, m);
+      const platShip = w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : ship;
+      const reach = (tables.intermediaryReach >> m) & 1;
+      const ind = (1 + s.intermediary.margin) * (1 + ship);
+      const dir = 1 + ship;
+      const plat = listFactor * (1 + platShip);
+      tables.indirectPriceRatio[k] = ind;
+      tables.directPriceRatio[k] = dir;
+      tables.platformPriceRatio[k] = plat;
+      tables.indirectFactor[k] = reach ? Math.pow(ind, -eta) : 0;
+      tables.directFactor[k] = Math.pow(dir, -eta);
+      tables.platformFactor[k] = Math.pow(plat, -eta);
+      tables.indirectPaid[k] = 1 / ind;
+      tables.directPaid[k] = 1 / dir;
+      tables.platformPaid[k] = (listFactor * (1 - tau)) / plat;
+    }
+  }
+  return tables;
+}
+
+/** Shipping through traditional channels, as a share of the ex-factory price. */
+function traditionalShipping(w: World, r: number, m: number): number {
+  return w.scenario.logistics.shippingRate * w.regions[r]!.logisticsCost * w.markets[m]!.distance;
+}
+
+export function unitCost(w: World, i: number): number {
+  return w.regions[w.firms.region[i]!]!.wage / w.firms.productivity[i]!;
+}
+
+/** Ex-factory price: unit cost × (1 + the stage's markup). */
+export function exFactoryPrice(w: World, i: number): number {
+  return unitCost(w, i) * (1 + w.scenario.firm.markups[w.firms.stage[i]!]!);
+}
+
+/** Buyers' attractiveness of firm i's goods before channel and market terms. */
+export function appealOf(w: World, i: number): number {
+  const s = w.scenario;
+  const f: Firms = w.firms;
+  const logQuality = Math.log(s.firm.stageQuality[f.stage[i]!]!);
+  const logPrice = Math.log(exFactoryPrice(w, i));
+  const logCategories = Math.log(f.categories[i]! || 1);
+  return Math.exp(s.buyers.qualityWeight * logQuality + s.firm.categoryElasticity * logCategories - s.buyers.priceElasticity * logPrice);
+}
+
+/** Brand term of buyers' choice in direct channels: 1 + θb · brand · brand taste. */
+export function brandTerm(w: World, i: number, m: number): number {
+  return 1 + w.scenario.buyers.brandWeight * w.firms.brand[i]! * w.markets[m]!.brandTaste;
+}
+
+/** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
+export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
+  const cost = unitCost(w, i) * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1);
+  const paid = exFactoryPrice(w, i) * paidPerExFactory;
+  return (paid - cost) / paid;
+}

@@ -1,0 +1,138 @@
+/**
+ * Upgrading and branding. A firm funds its next stage when the gain in
+ * operating profit over its planning horizon beats what is left to invest;
+ * it pays from cash and credit, and is credit-constrained when it cannot fund
+ * what it planned. Once the stock passes the next threshold, each tick the step
+ * succeeds with a hazard rising with absorptive capacity and platform data.
+ * Nothing here looks at the outcome: lock-in is firms never funding step one.
+ */
+import { channelRunningCost } from './costs.js';
+import { pay, spendingPower } from './finance.js';
+import { Channel, marketCount } from './firms.js';
+import type { World } from './world.js';
+
+/** Whether stage `next` is open to firm i: stage ≥ 2 needs direct customers, stage 3 a service route. */
+export function stageAllowed(w: World, i: number, next: number): boolean {
+  const f = w.firms;
+  const s = w.scenario;
+  if (next > s.upgrading.maxStage || next > 3) return false;
+  const ch = f.channels[i]!;
+  if (next >= 2 && !(ch & (Channel.platform | Channel.direct))) return false;
+  if (next === 3) {
+    const ecosystem = (ch & Channel.platform) !== 0 && w.platform.stage >= 2;
+    const ownNetwork = marketCount(f.directMarkets[i]!) >= s.channels.serviceNetworkMarkets;
+    return ecosystem || ownNetwork;
+  }
+  return true;
+}
+
+/**
+ * Gain in export operating profit per tick from moving one stage up, at
+ * current receipts: demand shifts with (quality ratio)^θq · (price ratio)^(−η)
+ * and the margin on receipts moves from μ/(1+μ) to μ'/(1+μ').
+ */
+export function upgradeGain(w: World, i: number): number {
+  const s = w.scenario;
+  const st = w.firms.stage[i]!;
+  const mu = s.firm.markups;
+  const q = s.firm.stageQuality;
+  const demand = Math.pow(q[st + 1]! / q[st]!, s.buyers.qualityWeight) * Math.pow((1 + mu[st + 1]!) / (1 + mu[st]!), -s.buyers.priceElasticity);
+  const receiptsAfter = w.firms.exportReceipts[i]! * demand * ((1 + mu[st + 1]!) / (1 + mu[st]!));
+  return receiptsAfter * (mu[st + 1]! / (1 + mu[st + 1]!)) - w.firms.exportReceipts[i]! * (mu[st]! / (1 + mu[st]!));
+}
+
+/** How much of a k USD invested lands in the upgrade stock. */
+function efficiency(w: World, i: number): number {
+  return 0.5 + w.firms.absorptive[i]!;
+}
+
+/** Moves a [0,1] stock toward 1: 1 − (1 − x)·e^(−gain), never past it. */
+function saturate(x: number, gain: number): number {
+  return 1 - (1 - x) * Math.exp(-gain);
+}
+
+function dataTools(w: World, i: number): boolean {
+  return w.scenario.platform.dataAccess && w.platform.stage >= 2 && (w.firms.channels[i]! & Channel.platform) !== 0;
+}
+
+/** Planned investment this tick: the remaining threshold spread over the investment horizon, if it pays. */
+function plannedInvestment(w: World, i: number): number {
+  const f = w.firms;
+  const s = w.scenario.upgrading;
+  const next = f.stage[i]! + 1;
+  if (!stageAllowed(w, i, next)) return 0;
+  const remaining = (s.thresholds[next - 1]! - f.upgradeStock[i]!) / efficiency(w, i);
+  if (remaining <= 0) return 0;
+  const pays = upgradeGain(w, i) * w.scenario.firm.planningHorizon > remaining;
+  return pays ? remaining / s.investHorizon : 0;
+}
+
+function invest(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario.upgrading;
+  const planned = plannedInvestment(w, i);
+  const reserve = w.scenario.firm.overhead + channelRunningCost(w, i, marketCount(f.directMarkets[i]!));
+  const amount = planned > 0 ? pay(w, i, Math.min(planned, Math.max(0, spendingPower(w, i) - reserve))) : 0;
+  f.creditConstrained[i] = planned > 0 && amount < planned * 0.999 ? 1 : 0;
+  const brandPart = f.stage[i]! >= 1 ? s.brandShare : 0;
+  const rd = amount * (1 - brandPart);
+  f.upgradeStock[i]! += rd * efficiency(w, i);
+  f.brand[i] = saturate(f.brand[i]!, s.brandEfficiency * amount * brandPart);
+  f.investment[i] = amount;
+  f.rdSpend[i] = rd;
+  f.capital[i] = f.capital[i]! * (1 - s.capitalDepreciation) + amount;
+  const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
+  if (sales > 0) f.productivity[i]! *= 1 + (s.processReturn * rd) / sales;
+  w.ledger.investment += amount;
+  w.ledger.rdSpend += rd;
+}
+
+function tryStep(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const next = f.stage[i]! + 1;
+  if (!stageAllowed(w, i, next) || f.upgradeStock[i]! < s.upgrading.thresholds[next - 1]!) return;
+  const hazard = s.upgrading.hazard * efficiency(w, i) * (dataTools(w, i) ? 1 + s.platform.dataUpgradeBoost : 1);
+  if (!w.rng.get('upgrading').chance(hazard)) return;
+  f.upgradeStock[i]! -= s.upgrading.thresholds[next - 1]!;
+  f.stage[i] = next;
+  f.ticksAtStage[i] = 0;
+}
+
+/** Brand decays, and grows with direct sales (platform and offline), where buyers see who made the goods. */
+function brandDrift(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario.upgrading;
+  const direct = f.platformReceipts[i]! + f.directReceipts[i]!;
+  f.brand[i] = saturate(f.brand[i]! * (1 - s.brandDecay), s.brandFromDirect * direct);
+}
+
+/** Knowledge spillover: platform sellers close part of their gap to higher-stage platform peers. */
+function spillover(w: World, i: number): void {
+  const f = w.firms;
+  const s = w.scenario.platform;
+  if (s.spillover <= 0 || !(f.channels[i]! & Channel.platform)) return;
+  let sum = 0;
+  let n = 0;
+  for (let st = f.stage[i]! + 1; st < 4; st++) {
+    const peer = w.platform.meanProductivityByStage[st]!;
+    if (peer > 0) {
+      sum += peer;
+      n++;
+    }
+  }
+  if (n === 0) return;
+  const gap = sum / n - f.productivity[i]!;
+  if (gap <= 0) return;
+  const boost = w.platform.stage >= 2 ? 1 + s.rdMatchingBoost : 1;
+  f.productivity[i]! += s.spillover * f.absorptive[i]! * boost * gap;
+}
+
+export function upgrading(w: World): void {
+  for (let i = 0; i < w.firms.capacity; i++) {
+    brandDrift(w, i);
+    invest(w, i);
+    tryStep(w, i);
+    spillover(w, i);
+  }
+}

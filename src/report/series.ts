@@ -1,0 +1,93 @@
+/**
+ * Per-tick summaries across seeds: the mean of each metric and a t-based
+ * confidence interval, ready for the chart builders.
+ */
+import { UserError } from '../errors.js';
+import { studentTQuantile } from './student-t.js';
+
+/** One point of a plotted line; `lo`/`hi` bound the CI band (absent with one seed). */
+export type SeriesPoint = { tick: number; mean: number; lo?: number; hi?: number; label: string };
+
+/** Rows as parsed from a per-tick CSV: one per tick × seed, one numeric column per metric. */
+export type MetricRow = { tick: number; seed: number; [metric: string]: number };
+
+/** The same table stored by column (e.g. typed arrays); all columns have equal length. */
+export type MetricColumns = { tick: ArrayLike<number>; seed: ArrayLike<number>; [metric: string]: ArrayLike<number> };
+
+export type MetricTable = MetricRow[] | MetricColumns;
+
+/** Mean and CI of one sample; `lo`/`hi` are absent when n < 2 (no spread to estimate). */
+export type MeanCi = { mean: number; lo?: number; hi?: number; n: number };
+
+/** Sample mean with a two-sided t confidence interval at `level`. */
+export function meanCi(values: ArrayLike<number>, level = 0.95): MeanCi {
+  const n = values.length;
+  if (n === 0) return { mean: NaN, n };
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += values[k]!;
+  const mean = sum / n;
+  if (n < 2) return { mean, n };
+  let ss = 0;
+  for (let k = 0; k < n; k++) ss += (values[k]! - mean) ** 2;
+  const half = (studentTQuantile(0.5 + level / 2, n - 1) * Math.sqrt(ss / (n - 1))) / Math.sqrt(n);
+  return { mean, lo: mean - half, hi: mean + half, n };
+}
+
+/** Reads the tick, seed and metric columns of either table shape. */
+function columnsOf(data: MetricTable, metric: string): { tick: ArrayLike<number>; seed: ArrayLike<number>; value: ArrayLike<number> } {
+  if (Array.isArray(data)) {
+    if (data.length > 0 && !(metric in data[0]!)) throw missingMetric(metric, Object.keys(data[0]!));
+    return { tick: data.map((r) => r.tick), seed: data.map((r) => r.seed), value: data.map((r) => r[metric]!) };
+  }
+  const cols = data as MetricColumns;
+  const value = cols[metric];
+  if (!value) throw missingMetric(metric, Object.keys(cols));
+  return { tick: cols.tick, seed: cols.seed, value };
+}
+
+function missingMetric(metric: string, available: string[]): UserError {
+  return new UserError(`no metric column '${metric}'`, `available columns: ${available.join(', ')}`);
+}
+
+/** Groups finite metric values by tick, rejecting a repeated (tick, seed) pair. */
+function valuesByTick(data: MetricTable, metric: string): Map<number, number[]> {
+  const { tick, seed, value } = columnsOf(data, metric);
+  const groups = new Map<number, number[]>();
+  const seen = new Set<string>();
+  for (let k = 0; k < tick.length; k++) {
+    const key = `${tick[k]}|${seed[k]}`;
+    // A duplicate would count one seed twice and silently narrow the band.
+    if (seen.has(key)) throw new UserError(`duplicate row for tick ${tick[k]}, seed ${seed[k]}`);
+    seen.add(key);
+    // Undefined metrics (e.g. a mean over zero orders) are skipped, not averaged in.
+    if (!Number.isFinite(value[k])) continue;
+    let g = groups.get(tick[k]!);
+    if (!g) groups.set(tick[k]!, (g = []));
+    g.push(value[k]!);
+  }
+  return groups;
+}
+
+/**
+ * Mean and `level` CI of `metric` across seeds at each tick, sorted by tick.
+ * Non-finite values are dropped; a tick with none left is omitted.
+ */
+export function summarizeMetric(data: MetricTable, metric: string, label = metric, level = 0.95): SeriesPoint[] {
+  const groups = valuesByTick(data, metric);
+  return [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((tick) => {
+      const { mean, lo, hi } = meanCi(groups.get(tick)!, level);
+      return lo === undefined ? { tick, mean, label } : { tick, mean, lo, hi, label };
+    });
+}
+
+/** Several metrics as one series list (one line each), labelled by `labels[metric]` or the column name. */
+export function summarizeMetrics(
+  data: MetricTable,
+  metrics: string[],
+  labels: Record<string, string> = {},
+  level = 0.95,
+): SeriesPoint[] {
+  return metrics.flatMap((m) => summarizeMetric(data, m, labels[m] ?? m, level));
+}
