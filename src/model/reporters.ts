@@ -260,18 +260,18 @@ export class Reporters {
   }
 }
 
-/** One agent row (see AGENT_COLUMNS) for firm i. */
-export function agentRow(w: World, i: number): number[] {
+/** Fills `out` with firm i's agent row (see AGENT_COLUMNS). */
+export function agentRow(w: World, i: number, out: Float64Array): void {
   const f = w.firms;
   const tpy = w.scenario.ticksPerYear;
   const rv = w.scenario.platform.reviews;
   let export12 = 0;
   for (let k = 0; k < tpy; k++) export12 += f.exportRing[i * tpy + k]!;
   const ch = f.channels[i]!;
-  return [
+  out.set([
     f.id[i]!, f.region[i]!, f.productivity[i]!, f.stage[i]!, f.digital[i]!, f.absorptive[i]!, f.cash[i]!, f.debt[i]!,
     reputationOf(f, i, rv.priorGood, rv.priorBad), f.brand[i]!, ch & Channel.indirect ? 1 : 0, ch & Channel.direct ? 1 : 0,
     ch & Channel.platform ? 1 : 0, marketCount(f.directMarkets[i]! | f.platformMarkets[i]!), f.categories[i]!, export12,
     f.domesticSales[i]!, f.age[i]!, f.opportunist[i]!,
-  ];
+  ]);
 }

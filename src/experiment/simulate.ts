@@ -1,0 +1,57 @@
+/**
+ * One simulation run as a stream of tick records: what `run`, `sweep`,
+ * `compare`, `claims`, `panel` and the benchmarks all build on.
+ */
+import type { Scenario } from '../model/params.js';
+import { AGENT_COLUMNS, agentRow, MODEL_METRICS } from '../model/reporters.js';
+import { Simulation } from '../model/simulation.js';
+
+export interface TickRecord {
+  tick: number;
+  seed: number;
+  /** Model reporters, in MODEL_METRICS order. Reused between ticks: copy what you keep. */
+  model: Float64Array;
+  /** Per region, REGION_METRICS order (reused between ticks). */
+  regions: readonly Float64Array[];
+  /** Per market, MARKET_METRICS order (reused between ticks). */
+  markets: readonly Float64Array[];
+  /** On snapshot ticks: visits every firm's row (AGENT_COLUMNS order) through one reused buffer. */
+  eachAgent?: (visit: (row: Float64Array) => void) => void;
+}
+
+export interface SimulateOptions {
+  /** Snapshot every firm every K ticks (0: never); the last tick is always included when K > 0. */
+  agentsEvery?: number;
+  checkInvariants?: boolean;
+}
+
+/** Runs `scenario` with `seed`, yielding one record per recorded tick. */
+export function* simulate(scenario: Scenario, seed: number, opts: SimulateOptions = {}): Generator<TickRecord> {
+  const sim = new Simulation(scenario, { seed, checkInvariants: opts.checkInvariants ?? false });
+  const every = opts.agentsEvery ?? 0;
+  while (!sim.done) {
+    const tick = sim.step();
+    const snapshot = every > 0 && (tick % every === 0 || tick === scenario.ticks - 1);
+    yield {
+      tick,
+      seed,
+      model: sim.reporters.model,
+      regions: sim.reporters.regions,
+      markets: sim.reporters.markets,
+      eachAgent: snapshot ? (visit) => visitAgents(sim, visit) : undefined,
+    };
+  }
+}
+
+function visitAgents(sim: Simulation, visit: (row: Float64Array) => void): void {
+  const row = new Float64Array(AGENT_COLUMNS.length);
+  for (let i = 0; i < sim.world.firms.capacity; i++) {
+    agentRow(sim.world, i, row);
+    visit(row);
+  }
+}
+
+/** Index of a model metric by name, or −1. */
+export function metricIndex(name: string): number {
+  return (MODEL_METRICS as readonly string[]).indexOf(name);
+}
