@@ -1,0 +1,117 @@
+/**
+ * `gvc-sim run`: a scenario over one or more seeds, written to a results
+ * folder as CSV (model, regions, markets, optional agents) with a manifest.
+ * Rows stream to disk as they are made; files appear complete only when they are.
+ */
+import { join } from 'node:path';
+import type { Scenario } from '../model/params.js';
+import { AGENT_COLUMNS, MARKET_METRICS, MODEL_METRICS, REGION_METRICS } from '../model/reporters.js';
+import { buildMarkets } from '../model/markets.js';
+import { resolveRegions } from '../model/regions.js';
+import { CsvWriter, writeFileAtomic } from '../output/atomic.js';
+import { gitCommit, parameterHash, toolVersion, type Manifest } from '../output/manifest.js';
+import { simulate } from './simulate.js';
+
+export interface RunOptions {
+  scenario: Scenario;
+  seeds: number[];
+  outDir: string;
+  agentsEvery?: number;
+  scenarioFiles?: string[];
+  overrides?: string[];
+  command?: string;
+  /** Called after every tick with (ticks done, ticks in all). */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between ticks: true stops the run, keeping what is written. */
+  shouldStop?: () => boolean;
+}
+
+export interface RunResult {
+  outDir: string;
+  /** Mean over the final year, per seed, per model metric: finalYear[seed index][metric index]. */
+  finalYear: Float64Array[];
+  wallSeconds: number;
+  interrupted: boolean;
+}
+
+interface Writers {
+  model: CsvWriter;
+  regions: CsvWriter;
+  markets: CsvWriter;
+  agents?: CsvWriter;
+}
+
+function openWriters(dir: string, agents: boolean): Writers {
+  return {
+    model: new CsvWriter(join(dir, 'model.csv'), ['tick', 'seed', ...MODEL_METRICS]),
+    regions: new CsvWriter(join(dir, 'regions.csv'), ['tick', 'seed', 'region', 'group', ...REGION_METRICS]),
+    markets: new CsvWriter(join(dir, 'markets.csv'), ['tick', 'seed', 'market', ...MARKET_METRICS]),
+    agents: agents ? new CsvWriter(join(dir, 'agents.csv'), ['tick', 'seed', ...AGENT_COLUMNS]) : undefined,
+  };
+}
+
+function allWriters(w: Writers): CsvWriter[] {
+  return [w.model, w.regions, w.markets, ...(w.agents ? [w.agents] : [])];
+}
+
+function baseManifest(o: RunOptions): Manifest {
+  return {
+    tool: { name: 'gvc-sim', version: toolVersion(), node: process.version },
+    gitCommit: gitCommit(),
+    command: o.command ?? '',
+    scenarioFiles: o.scenarioFiles ?? [],
+    overrides: o.overrides ?? [],
+    seeds: o.seeds,
+    parameterHash: parameterHash(o.scenario),
+    startedAt: new Date().toISOString(),
+    wallSeconds: null,
+    status: 'running',
+    files: [],
+    scenario: o.scenario,
+  };
+}
+
+/** Runs every seed, streaming rows to the results folder. */
+export function runScenario(o: RunOptions): RunResult {
+  const started = performance.now();
+  const s = o.scenario;
+  const manifest = baseManifest(o);
+  writeFileAtomic(join(o.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const writers = openWriters(o.outDir, (o.agentsEvery ?? 0) > 0);
+  const regions = resolveRegions(s);
+  const markets = buildMarkets(s.markets);
+  const yearStart = s.ticks - Math.min(s.ticks, s.ticksPerYear);
+  const finalYear: Float64Array[] = [];
+  const total = s.ticks * o.seeds.length;
+  let done = 0;
+  let interrupted = false;
+  for (const seed of o.seeds) {
+    const sums = new Float64Array(MODEL_METRICS.length);
+    for (const rec of simulate(s, seed, { agentsEvery: o.agentsEvery })) {
+      writers.model.row([rec.tick, seed, ...rec.model]);
+      rec.regions.forEach((row, r) => writers.regions.row([rec.tick, seed, regions[r]!.name, regions[r]!.group, ...row]));
+      rec.markets.forEach((row, m) => writers.markets.row([rec.tick, seed, markets[m]!.name, ...row]));
+      rec.eachAgent?.((row) => writers.agents!.row([rec.tick, seed, ...row]));
+      if (rec.tick >= yearStart) for (let j = 0; j < sums.length; j++) sums[j]! += rec.model[j]!;
+      o.onProgress?.(++done, total);
+      if (o.shouldStop?.()) {
+        interrupted = true;
+        break;
+      }
+    }
+    if (interrupted) break;
+    finalYear.push(sums.map((x) => x / (s.ticks - yearStart)));
+    allWriters(writers).forEach((w) => w.flush());
+  }
+  for (const w of allWriters(writers)) {
+    if (interrupted) w.abandon();
+    else w.close();
+  }
+  const wallSeconds = (performance.now() - started) / 1000;
+  const files = ['manifest.json', ...allWriters(writers).map((w) => w.path.split(/[\\/]/).pop()! + (interrupted ? '.partial' : ''))];
+  writeFileAtomic(
+    join(o.outDir, 'manifest.json'),
+    JSON.stringify({ ...manifest, wallSeconds, status: interrupted ? 'interrupted' : 'complete', files }, null, 2),
+  );
+  return { outDir: o.outDir, finalYear, wallSeconds, interrupted };
+}
