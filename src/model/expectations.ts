@@ -5,7 +5,7 @@
  */
 import { Channel, reputationOf } from './firms.js';
 import { exposureFor, scoreOf } from './traffic.js';
-import { brandTerm } from './trade.js';
+import { buyersReputationTerm, directPull, indirectPull, platformPull } from './trade.js';
 import type { World } from './world.js';
 
 function tableIndex(w: World, i: number, m: number): number {
@@ -26,8 +26,7 @@ export function expectedPlatformReceipts(w: World, i: number, m: number, appeal:
   const ms = w.market;
   const k = tableIndex(w, i, m);
   const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
-  const rep = Math.exp(w.scenario.buyers.reputationWeight * (plannedReputation(w, i) - 1));
-  const weight = appeal * w.trade.platformFactor[k]! * brandTerm(w, i, m) * rep * exposure;
+  const weight = platformPull(w, i, m, appeal, exposure, buyersReputationTerm(w, plannedReputation(w, i)));
   const pull = ms.platformPull[m]! + ms.outsidePull[m]! + (listedHere ? 0 : weight);
   return pull > 0 ? ((ms.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
 }
@@ -43,7 +42,7 @@ export function expectedDirectReceipts(w: World, i: number, m: number, appeal: n
   const ms = w.market;
   const k = tableIndex(w, i, m);
   const servesHere = (w.firms.directMarkets[i]! & (1 << m)) !== 0;
-  const weight = appeal * w.trade.directFactor[k]! * brandTerm(w, i, m);
+  const weight = directPull(w, i, m, appeal);
   const pull = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]! + (servesHere ? 0 : weight);
   return pull > 0 ? ((ms.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
 }
@@ -56,7 +55,7 @@ export function expectedIndirectReceipts(w: World, i: number, appeal: number): n
   for (let m = 0; m < w.markets.length; m++) {
     if (!(w.trade.intermediaryReach & (1 << m))) continue;
     const k = tableIndex(w, i, m);
-    const weight = appeal * w.trade.indirectFactor[k]!;
+    const weight = indirectPull(w, i, m, appeal);
     const pull = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]! + (supplies ? 0 : weight);
     if (pull > 0) total += ((ms.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
   }

@@ -7,27 +7,25 @@
 import { Channel, reputationOf } from './firms.js';
 import { splitBudgets } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
-import { appealOf, brandTerm, unitCost, exFactoryPrice } from './trade.js';
+import { appealOf, buyersReputationTerm, directPull, exFactoryPrice, indirectPull, platformPull, unitCost } from './trade.js';
 import type { World } from './world.js';
 
-/** Buyers' reputation term on the platform: exp(θr·(reputation − 1)), 1 for a perfect record. */
+/** Buyers' reputation term on the platform for the seller's current record. */
 function reputationTerm(w: World, i: number): number {
   const rv = w.scenario.platform.reviews;
-  return Math.exp(w.scenario.buyers.reputationWeight * (reputationOf(w.firms, i, rv.priorGood, rv.priorBad) - 1));
+  return buyersReputationTerm(w, reputationOf(w.firms, i, rv.priorGood, rv.priorBad));
 }
 
-/** Attractiveness of firm i on the platform in market m (needs appeal and exposure in place). */
 function platformWeight(w: World, i: number, m: number, repTerm: number): number {
-  const k = w.firms.region[i]! * w.markets.length + m;
-  return w.appeal[i]! * w.trade.platformFactor[k]! * brandTerm(w, i, m) * repTerm * w.score[i]!;
+  return platformPull(w, i, m, w.appeal[i]!, w.score[i]!, repTerm);
 }
 
 function directWeight(w: World, i: number, m: number): number {
-  return w.appeal[i]! * w.trade.directFactor[w.firms.region[i]! * w.markets.length + m]! * brandTerm(w, i, m);
+  return directPull(w, i, m, w.appeal[i]!);
 }
 
 function indirectWeight(w: World, i: number, m: number): number {
-  return w.appeal[i]! * w.trade.indirectFactor[w.firms.region[i]! * w.markets.length + m]!;
+  return indirectPull(w, i, m, w.appeal[i]!);
 }
 
 /** Pass 1: every seller's pull on each market and channel. */

@@ -90,7 +90,7 @@ export const ScenarioSchema = z.strictObject({
   markets: z
     .strictObject({
       count: int(8, 1, 16, 'markets', 'number of foreign markets'),
-      spendPerFirm: num(8, 0, 1e4, 'k USD/tick per firm', 'foreign spending per tick on the sector, scaled by the firm population'),
+      spendPerFirm: num(24, 0, 1e4, 'k USD/tick per firm', 'foreign spending per tick on the sector, scaled by the firm population'),
       growthPerYear: num(0.03, -0.5, 1, 'share/year', 'growth rate of foreign spending'),
       sizeSkew: num(0.8, 0, 3, 'Zipf exponent', 'how unequal market sizes are (0: equal)'),
       distanceMin: num(0.2, 0, 5, 'distance index', 'distance of the nearest market'),
@@ -107,7 +107,8 @@ export const ScenarioSchema = z.strictObject({
       qualityWeight: num(1, 0, 10, 'weight', 'θq: weight of log quality in buyers’ seller choice'),
       brandWeight: num(1.5, 0, 10, 'weight', 'θb: weight of brand × brand taste in buyers’ seller choice'),
       reputationWeight: num(2, 0, 10, 'weight', 'θr: weight of review reputation in buyers’ platform seller choice'),
-      outsideOption: num(0.2, 0, 100, 'attractiveness per firm', 'pull of suppliers from elsewhere, per modelled firm: exports fall as it rises'),
+      searchVisibility: num(1, 0, 100, 'attractiveness per unit search cost', 'how much search cost × distance hides a seller: buyers find a seller of attractiveness a with probability a / (a + searchVisibility · searchCost · distance)'),
+      outsideOption: num(2, 0, 100, 'attractiveness per firm', 'pull of suppliers from elsewhere, per modelled firm: exports fall as it rises'),
       varietyWeight: num(0.6, 0, 5, 'utility per log variety', 'cross-side network effect: how much seller variety draws buyers to a channel'),
       trustWeight: num(4, 0, 20, 'utility', 'weight of buyer trust in the platform channel'),
       platformAppeal: num(0, -10, 10, 'utility', 'baseline pull of the platform channel over the traditional one'),
@@ -133,15 +134,15 @@ export const ScenarioSchema = z.strictObject({
       domesticMargin: num(0.07, 0, 1, 'share of sales', 'operating margin on domestic sales'),
       overhead: num(1.5, 0, 1e3, 'k USD/tick', 'fixed overhead every firm pays'),
       initialCashMonths: num(4, 0, 120, 'months of domestic sales', 'initial cash holdings'),
-      cashBufferMonths: num(2, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
-      payoutRate: num(0.1, 0, 1, 'share/tick', 'share of cash above the buffer paid out each tick'),
+      cashBufferMonths: num(1, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
+      payoutRate: num(0.2, 0, 1, 'share/tick', 'share of cash above the buffer paid out each tick'),
       exitAfterTicks: int(6, 1, 120, 'ticks', 'a firm insolvent this many ticks in a row exits'),
       reconsiderRate: num(0.15, 0, 1, 'probability/tick', 'chance a firm reviews its channels, markets and categories in a tick (inertia)'),
       expectationWeight: num(0.1, 0, 1, 'weight', 'adaptive expectations: weight of the newest observation'),
-      planningHorizon: num(36, 1, 600, 'ticks', 'horizon over which firms amortise entry costs and value upgrades'),
+      planningHorizon: num(48, 1, 600, 'ticks', 'horizon over which firms amortise entry costs and value upgrades'),
       demonstrationBase: num(0.35, 0, 1, 'share', 'how much of platform potential a firm sees when no regional peer uses it (demonstration effect)'),
       categoryElasticity: num(0.3, 0, 1, 'elasticity', 'demand grows as categories^elasticity'),
-      categoryCost: num(0.15, 0, 1e3, 'k USD/tick', 'unit cost of product lines: the k-th line costs k units per tick'),
+      categoryCost: num(0.1, 0, 1e3, 'k USD/tick', 'unit cost of product lines: the k-th line costs k units per tick'),
       maxCategories: int(20, 1, 255, 'categories', 'most product lines a firm can carry'),
       digitalLearning: num(0.01, 0, 1, 'share/tick', 'gain in digital capability per tick of platform use (toward 1)'),
     })
@@ -239,7 +240,7 @@ export const ScenarioSchema = z.strictObject({
 
   upgrading: z
     .strictObject({
-      thresholds: z.array(z.number().min(0)).length(3).default([40, 120, 250]).meta({ unit: 'k USD', description: 'cumulative investment needed for stage 1, 2 and 3' }),
+      thresholds: z.array(z.number().min(0)).length(3).default([60, 180, 360]).meta({ unit: 'k USD', description: 'cumulative investment needed for stage 1, 2 and 3' }),
       hazard: num(0.08, 0, 1, 'probability/tick', 'chance a step succeeds in a tick once the threshold is passed, × absorptive'),
       investHorizon: num(24, 1, 600, 'ticks', 'ticks over which a firm plans to fund its next threshold'),
       maxStage: int(3, 0, 3, 'stage', 'highest stage reachable (a cap used by contrasts)'),

@@ -26,6 +26,9 @@ export interface TradeTables {
   indirectPriceRatio: Float64Array;
   directPriceRatio: Float64Array;
   platformPriceRatio: Float64Array;
+  /** Search friction per market, per channel: searchVisibility × search cost × distance. */
+  directFriction: Float64Array;
+  platformFriction: Float64Array;
   /** Markets intermediaries reach (bit set). */
   intermediaryReach: number;
   /** List price ÷ ex-factory price on the platform (commission passed on). */
@@ -45,11 +48,14 @@ export function buildTradeTables(w: World): TradeTables {
     indirectFactor: t(R * M), directFactor: t(R * M), platformFactor: t(R * M),
     indirectPaid: t(R * M), directPaid: t(R * M), platformPaid: t(R * M),
     indirectPriceRatio: t(R * M), directPriceRatio: t(R * M), platformPriceRatio: t(R * M),
+    directFriction: t(M), platformFriction: t(M),
     intermediaryReach: 0,
     listFactor,
   };
   w.markets.forEach((mk, m) => {
     if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
+    tables.directFriction[m] = s.buyers.searchVisibility * s.buyers.searchCost * mk.distance;
+    tables.platformFriction[m] = s.buyers.searchVisibility * s.platform.searchCost * mk.distance;
   });
   for (let r = 0; r < R; r++) {
     for (let m = 0; m < M; m++) {
@@ -101,6 +107,35 @@ export function appealOf(w: World, i: number): number {
 /** Brand term of buyers' choice in direct channels: 1 + θb · brand · brand taste. */
 export function brandTerm(w: World, i: number, m: number): number {
   return 1 + w.scenario.buyers.brandWeight * w.firms.brand[i]! * w.markets[m]!.brandTaste;
+}
+
+/**
+ * Pull of a seller on buyers: its attractiveness a, discounted by the chance
+ * buyers find it at all, a / (a + friction). Search frictions hide small
+ * sellers more than big ones; intermediaries do the search for their suppliers.
+ */
+function found(a: number, friction: number): number {
+  return friction > 0 ? (a * a) / (a + friction) : a;
+}
+
+export function indirectPull(w: World, i: number, m: number, appeal: number): number {
+  return appeal * w.trade.indirectFactor[w.firms.region[i]! * w.markets.length + m]!;
+}
+
+export function directPull(w: World, i: number, m: number, appeal: number): number {
+  const a = appeal * w.trade.directFactor[w.firms.region[i]! * w.markets.length + m]! * brandTerm(w, i, m);
+  return found(a, w.trade.directFriction[m]!);
+}
+
+/** Buyers' reputation term on the platform: exp(θr·(reputation − 1)), 1 for a perfect record. */
+export function buyersReputationTerm(w: World, reputation: number): number {
+  return Math.exp(w.scenario.buyers.reputationWeight * (reputation - 1));
+}
+
+/** `exposure` is the platform's traffic multiplier, `reputation` buyers' reputation term. */
+export function platformPull(w: World, i: number, m: number, appeal: number, exposure: number, reputation: number): number {
+  const a = appeal * w.trade.platformFactor[w.firms.region[i]! * w.markets.length + m]! * brandTerm(w, i, m) * reputation * exposure;
+  return found(a, w.trade.platformFriction[m]!);
 }
 
 /** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */

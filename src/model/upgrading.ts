@@ -9,6 +9,7 @@
 import { channelRunningCost } from './costs.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount } from './firms.js';
+import { perceivedAdBurden } from './traffic.js';
 import type { World } from './world.js';
 
 /** Whether stage `next` is open to firm i: stage ≥ 2 needs direct customers, stage 3 a service route. */
@@ -26,19 +27,33 @@ export function stageAllowed(w: World, i: number, next: number): boolean {
   return true;
 }
 
+/** Margin on what the firm is paid at stage `st`, when it is paid `paidRatio` × its ex-factory price. */
+function stageMargin(w: World, st: number, paidRatio: number): number {
+  return 1 - 1 / ((1 + w.scenario.firm.markups[st]!) * paidRatio);
+}
+
 /**
  * Gain in export operating profit per tick from moving one stage up, at
- * current receipts: demand shifts with (quality ratio)^θq · (price ratio)^(−η)
- * and the margin on receipts moves from μ/(1+μ) to μ'/(1+μ').
+ * current receipts, channel by channel: buyers' spending on the firm shifts
+ * with (quality ratio)^θq · (price ratio)^(−η), and the net margin moves with
+ * the markup — after commission and, on the platform, the share of margin the
+ * seller expects pay-to-rank ads to take.
  */
 export function upgradeGain(w: World, i: number): number {
   const s = w.scenario;
-  const st = w.firms.stage[i]!;
+  const f = w.firms;
+  const st = f.stage[i]!;
   const mu = s.firm.markups;
   const q = s.firm.stageQuality;
   const demand = Math.pow(q[st + 1]! / q[st]!, s.buyers.qualityWeight) * Math.pow((1 + mu[st + 1]!) / (1 + mu[st]!), -s.buyers.priceElasticity);
-  const receiptsAfter = w.firms.exportReceipts[i]! * demand * ((1 + mu[st + 1]!) / (1 + mu[st]!));
-  return receiptsAfter * (mu[st + 1]! / (1 + mu[st + 1]!)) - w.firms.exportReceipts[i]! * (mu[st]! / (1 + mu[st]!));
+  const offline = f.directReceipts[i]! + f.indirectReceipts[i]!;
+  let gain = offline * (demand * stageMargin(w, st + 1, 1) - stageMargin(w, st, 1));
+  if (f.platformReceipts[i]! > 0) {
+    const paid = w.trade.listFactor * (1 - w.platform.commission);
+    const keep = 1 - perceivedAdBurden(w, i);
+    gain += f.platformReceipts[i]! * keep * (demand * stageMargin(w, st + 1, paid) - stageMargin(w, st, paid));
+  }
+  return gain;
 }
 
 /** How much of a k USD invested lands in the upgrade stock. */
@@ -55,16 +70,18 @@ function dataTools(w: World, i: number): boolean {
   return w.scenario.platform.dataAccess && w.platform.stage >= 2 && (w.firms.channels[i]! & Channel.platform) !== 0;
 }
 
-/** Planned investment this tick: the remaining threshold spread over the investment horizon, if it pays. */
+/** Planned investment this tick toward the next stage, if the step pays within the planning horizon. */
 function plannedInvestment(w: World, i: number): number {
   const f = w.firms;
   const s = w.scenario.upgrading;
   const next = f.stage[i]! + 1;
   if (!stageAllowed(w, i, next)) return 0;
-  const remaining = (s.thresholds[next - 1]! - f.upgradeStock[i]!) / efficiency(w, i);
+  const threshold = s.thresholds[next - 1]!;
+  const remaining = (threshold - f.upgradeStock[i]!) / efficiency(w, i);
   if (remaining <= 0) return 0;
   const pays = upgradeGain(w, i) * w.scenario.firm.planningHorizon > remaining;
-  return pays ? remaining / s.investHorizon : 0;
+  // A constant budget that funds the whole step within the horizon; the last instalment tops up what is left.
+  return pays ? Math.min(remaining, threshold / efficiency(w, i) / s.investHorizon) : 0;
 }
 
 function invest(w: World, i: number): void {
