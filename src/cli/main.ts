@@ -1,9 +1,11 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { commands } from './commands.js';
+import { COMMANDS, findCommand } from './commands.js';
 import { reportFailure } from './fail.js';
 
-const cli = yargs(hideBin(process.argv))
+const argv = hideBin(process.argv);
+
+const cli = yargs(argv)
   .scriptName('gvc-sim')
   .usage('$0 <command> [options]\n\nAgent-based simulation of export SMEs, cross-border e-commerce platforms and global value chains.')
   .strict()
@@ -18,9 +20,13 @@ const cli = yargs(hideBin(process.argv))
     process.exit(2);
   });
 
-for (const c of commands) cli.command(c);
-
 try {
+  // Load only the command asked for; list the others by name.
+  const chosen = findCommand(argv[0]);
+  for (const entry of Object.values(COMMANDS)) {
+    if (entry === chosen) cli.command({ ...(await entry.load()), describe: entry.describe });
+    else cli.command(entry.usage, entry.describe, () => {}, () => {});
+  }
   await cli.parseAsync();
 } catch (err) {
   reportFailure(err);

@@ -4,7 +4,6 @@ import { runScenario } from '../experiment/run.js';
 import { summarize, SUMMARY_METRICS, type SummaryRow } from '../experiment/summary.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { prepareOutputDir } from '../output/results-dir.js';
-import { writeRunReport } from '../report/run-report.js';
 import { formatTable } from '../report/table.js';
 import { loadScenario } from '../scenario/index.js';
 import { createLogger, logOptions } from './logging.js';
@@ -94,7 +93,11 @@ async function handler(a: RunArgs): Promise<void> {
   }
   const summary = summarize(result.finalYear);
   writeFileAtomic(`${outDir}/summary.json`, JSON.stringify(summary, null, 2));
-  if (a.report) await writeRunReport(outDir);
+  if (a.report) {
+    // Loaded only when needed: the chart libraries take a while to load.
+    const { writeRunReport } = await import('../report/run-report.js');
+    await writeRunReport(outDir);
+  }
   log.info({ wallSeconds: result.wallSeconds }, 'run finished');
   console.log(`${s.name}: ${seeds.length} seed(s) × ${s.ticks} ticks × ${s.firms} firms in ${result.wallSeconds.toFixed(2)} s → ${outDir}/`);
   printSummary(summary, seeds.length);

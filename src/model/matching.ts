@@ -185,7 +185,8 @@ function updatePlatformAggregates(w: World): void {
   const L = w.ledger;
   const p = w.platform;
   const g = w.scenario.platform.governance;
-  p.gmvShare = L.buyerSpending > 0 ? L.platformSpend / L.buyerSpending : 0;
+  // Summed apart, the two totals can differ in the last bit: keep the share a share.
+  p.gmvShare = L.buyerSpending > 0 ? Math.min(1, L.platformSpend / L.buyerSpending) : 0;
   const fraudNow = L.platformOrders > 0 ? L.counterfeitOrders / L.platformOrders : 0;
   p.fraudShare = 0.7 * p.fraudShare + 0.3 * fraudNow;
   const escrow = p.stage >= 1 ? g.escrow : 0;

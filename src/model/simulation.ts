@@ -7,6 +7,7 @@ import { phase, Scheduler, type Phase } from '../engine/scheduler.js';
 import { exitAndEntry, populate } from './demography.js';
 import { entryAndChannels } from './entry.js';
 import { applyEvents } from './events.js';
+import { compileFeeExpression, usesFeeExpressions } from './fee-expression.js';
 import { finance } from './finance.js';
 import { opportunism } from './governance.js';
 import { MODEL_INVARIANTS } from './invariants.js';
@@ -69,6 +70,7 @@ export class Simulation {
 
   /** Builds the world and runs the burn-in; the next `step()` is tick 0. */
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
+    if (usesFeeExpressions(scenario)) compileFeeExpression('base'); // fails early, with advice, if the engine is not loaded
     this.world = createWorld(structuredClone(scenario), options.seed ?? scenario.seed);
     this.check = options.checkInvariants ?? false;
     this.reporters = new Reporters(this.world);

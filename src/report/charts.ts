@@ -4,9 +4,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './series.js';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, PALETTE, SEQUENTIAL_SCHEME } from './style.js';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, INK, PALETTE, SEQUENTIAL_SCHEME } from './style.js';
 
 export type VegaLiteSpec = TopLevelSpec;
+
+/** A moment to mark on a time chart (e.g. a scenario event) as a dashed vertical rule with a short label. */
+export type TimeMarker = { tick: number; label: string };
 
 export type TimeSeriesOptions = {
   title: string;
@@ -16,9 +19,10 @@ export type TimeSeriesOptions = {
   yDomain?: [number, number];
   /** d3 format for y labels, e.g. '.0%' for shares. */
   yFormat?: string;
+  markers?: TimeMarker[];
 };
 
-export type StackedAreaOptions = { title: string; yTitle: string; series: SeriesPoint[]; xTitle?: string };
+export type StackedAreaOptions = { title: string; yTitle: string; series: SeriesPoint[]; xTitle?: string; markers?: TimeMarker[] };
 
 export type Bar = { label: string; mean: number; lo?: number; hi?: number };
 export type BarOptions = { title: string; yTitle: string; bars: Bar[]; xTitle?: string };
@@ -62,15 +66,37 @@ function frame(title: string) {
   return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title, width: CHART_WIDTH, height: CHART_HEIGHT, config: CHART_CONFIG };
 }
 
+/**
+ * Dashed rules with labels at the top of the plot, for the markers inside the
+ * series' tick range (one outside would stretch the x axis).
+ */
+function markerLayers(markers: TimeMarker[], series: { tick: number }[]) {
+  const ticks = series.map((p) => p.tick);
+  const inside = markers.filter((m) => m.tick >= Math.min(...ticks) && m.tick <= Math.max(...ticks));
+  if (inside.length === 0) return [];
+  const data = { values: inside };
+  const x = { field: 'tick', type: 'quantitative' as const };
+  return [
+    { data, mark: { type: 'rule' as const, color: INK, opacity: 0.6, strokeDash: [4, 3] }, encoding: { x } },
+    {
+      data,
+      mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, dy: 2, fontSize: 10, color: INK },
+      encoding: { x, y: { value: 0 }, text: { field: 'label', type: 'nominal' as const } },
+    },
+  ];
+}
+
 /** One line per label over ticks, with a shaded CI band where points carry lo/hi. */
-export function timeSeriesSpec({ title, yTitle, series, xTitle = 'tick (month)', yDomain, yFormat }: TimeSeriesOptions): VegaLiteSpec {
+export function timeSeriesSpec(options: TimeSeriesOptions): VegaLiteSpec {
+  const { title, yTitle, series, xTitle = 'tick (month)', yDomain, yFormat, markers = [] } = options;
   const labels = labelsOf(series);
   const x = tickAxis(xTitle);
   const color = colorByLabel(labels, 'stroke');
   const scale = yDomain ? { domain: yDomain, zero: false } : { zero: false };
   const axis = yFormat ? { format: yFormat } : {};
+  // Lines are not clipped: a share at exactly 100% would lose half its stroke to the plot edge.
   const line = {
-    mark: { type: 'line' as const, strokeWidth: 2, clip: true },
+    mark: { type: 'line' as const, strokeWidth: 2 },
     encoding: { x, y: { field: 'mean', type: 'quantitative' as const, title: yTitle, scale, axis }, color },
   };
   // The band colours via `fill` with an independent legend, so its faint swatches neither merge
@@ -79,26 +105,26 @@ export function timeSeriesSpec({ title, yTitle, series, xTitle = 'tick (month)',
     mark: { type: 'area' as const, opacity: 0.18, clip: true },
     encoding: { x, y: { field: 'lo', type: 'quantitative' as const, title: yTitle }, y2: { field: 'hi' }, fill: { ...color, legend: null } },
   };
+  const marks = markerLayers(markers, series);
   const hasBand = series.some((p) => p.lo !== undefined && p.hi !== undefined);
-  if (!hasBand) return { ...frame(title), data: { values: series }, layer: [line] };
-  return { ...frame(title), data: { values: series }, layer: [band, line], resolve: { legend: { fill: 'independent' } } };
+  if (!hasBand) return { ...frame(title), data: { values: series }, layer: [line, ...marks] };
+  return { ...frame(title), data: { values: series }, layer: [band, line, ...marks], resolve: { legend: { fill: 'independent' } } };
 }
 
 /** Shares stacked to 100% over ticks (stage shares, value capture); the first label sits at the bottom. */
-export function stackedAreaSpec({ title, yTitle, series, xTitle = 'tick (month)' }: StackedAreaOptions): VegaLiteSpec {
+export function stackedAreaSpec({ title, yTitle, series, xTitle = 'tick (month)', markers = [] }: StackedAreaOptions): VegaLiteSpec {
   const labels = labelsOf(series);
   const values = series.map((p) => ({ tick: p.tick, label: p.label, value: p.mean, order: labels.indexOf(p.label) }));
-  return {
-    ...frame(title),
-    data: { values },
-    mark: { type: 'area', stroke: 'white', strokeWidth: 0.5 },
+  const area = {
+    mark: { type: 'area' as const, stroke: 'white', strokeWidth: 0.5 },
     encoding: {
       x: tickAxis(xTitle),
-      y: { field: 'value', type: 'quantitative', stack: 'normalize', title: yTitle, axis: { format: '.0%' } },
+      y: { field: 'value', type: 'quantitative' as const, stack: 'normalize' as const, title: yTitle, axis: { format: '.0%' } },
       color: colorByLabel(labels, 'square'),
-      order: { field: 'order', type: 'quantitative' },
+      order: { field: 'order', type: 'quantitative' as const },
     },
   };
+  return { ...frame(title), data: { values }, layer: [area, ...markerLayers(markers, series)] };
 }
 
 /** Categorical means as bars, with CI error bars where lo/hi are given. */

@@ -9,12 +9,15 @@ import { type Cell, formatNumber } from './table.js';
 
 export type ReportTable = { header: string[]; rows: Cell[][]; /** significant digits of numbers (default 4) */ digits?: number };
 
+/** A chart with a short caption under it (e.g. how to read it). */
+export type CaptionedChart = { chart: VegaLiteSpec; caption: string };
+
 export type ReportSection = {
   heading: string;
   /** Plain text; blank lines separate paragraphs. */
   text?: string;
   table?: ReportTable;
-  charts?: VegaLiteSpec[];
+  charts?: (VegaLiteSpec | CaptionedChart)[];
 };
 
 export type ReportInput = {
@@ -60,11 +63,20 @@ function tableHtml({ header, rows, digits = 4 }: ReportTable): string {
   return `<div class="table-wrap"><table><thead>${head}</thead><tbody>${body.join('\n')}</tbody></table></div>`;
 }
 
+function isCaptioned(c: VegaLiteSpec | CaptionedChart): c is CaptionedChart {
+  return 'chart' in c && 'caption' in c;
+}
+
+function figureHtml(svg: string, c: VegaLiteSpec | CaptionedChart): string {
+  const caption = isCaptioned(c) ? `<figcaption>${escapeHtml(c.caption)}</figcaption>` : '';
+  return `<figure class="chart">${svg}${caption}</figure>`;
+}
+
 function sectionHtml(section: ReportSection, index: number, svgs: string[]): string {
   const parts = [`<h2>${escapeHtml(section.heading)}</h2>`];
   if (section.text) parts.push(paragraphsHtml(section.text));
   if (section.table) parts.push(tableHtml(section.table));
-  if (svgs.length) parts.push(`<div class="charts">${svgs.map((s) => `<figure class="chart">${s}</figure>`).join('\n')}</div>`);
+  if (svgs.length) parts.push(`<div class="charts">${svgs.map((s, k) => figureHtml(s, section.charts![k]!)).join('\n')}</div>`);
   return `<section id="s${index + 1}">\n${parts.join('\n')}\n</section>`;
 }
 
@@ -77,7 +89,7 @@ function tocHtml(sections: ReportSection[]): string {
 /** Renders every chart (in parallel) and assembles the report as one HTML string. */
 export async function buildHtmlReport({ title, subtitle, meta, sections }: ReportInput): Promise<string> {
   // Inlined SVGs share one id space; Vega numbers clip paths and gradients process-wide, so they do not clash.
-  const svgs = await Promise.all(sections.map((s) => Promise.all((s.charts ?? []).map(renderSvg))));
+  const svgs = await Promise.all(sections.map((s) => Promise.all((s.charts ?? []).map((c) => renderSvg(isCaptioned(c) ? c.chart : c)))));
   const header = [`<h1>${escapeHtml(title)}</h1>`, subtitle ? `<p class="subtitle">${escapeHtml(subtitle)}</p>` : '', metaHtml(meta)];
   return `<!doctype html>
 <html lang="en">

@@ -31,6 +31,7 @@ tbody tr:nth-child(even) { background: #f8fafc; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 600px), 1fr)); gap: 16px; margin-top: 16px; }
 .chart { margin: 0; padding: 12px; background: var(--card); border: 1px solid var(--rule); border-radius: 6px; }
 .chart svg { display: block; width: 100%; height: auto; }
+.chart figcaption { margin: 8px 4px 0; color: var(--muted); font-size: 0.85rem; max-width: 80ch; }
 @media print {
   :root { background: white; }
   .toc { display: none; }

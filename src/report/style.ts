@@ -18,7 +18,8 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '
 /** Sequential scheme for heatmaps: perceptually uniform and colour-blind safe. */
 export const SEQUENTIAL_SCHEME = 'viridis';
 
-const INK = '#1f2937';
+/** Text and rule colour shared by charts and the report page. */
+export const INK = '#1f2937';
 const MUTED = '#4b5563';
 const RULE = '#9ca3af';
 

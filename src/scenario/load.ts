@@ -3,7 +3,9 @@
  * overrides, and validation that reports every problem at once, each at the
  * file, line and column where the offending value was written.
  */
+import { compileFeeExpression, loadFeeExpressions, usesFeeExpressions } from '../model/fee-expression.js';
 import type { Scenario } from '../model/params.js';
+import { UserError } from '../errors.js';
 import { checkTree } from './check.js';
 import { loadChain } from './extends.js';
 import { ScenarioError } from './issues.js';
@@ -34,5 +36,22 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
   const checked = checkTree(tree);
   const issues = [...overrideIssues, ...checked.issues];
   if (issues.length > 0 || !checked.scenario) throw new ScenarioError(issues, file);
+  await prepareFeeExpressions(checked.scenario, file);
   return { scenario: checked.scenario, files, raw: toPlain(tree) };
+}
+
+/** Loads the expression engine when the scenario needs it, and checks every fee expression it holds. */
+export async function prepareFeeExpressions(s: Scenario, source: string): Promise<void> {
+  if (!usesFeeExpressions(s)) return;
+  await loadFeeExpressions();
+  const exprs = [s.platform.feePolicy, ...s.events.map((e) => e.set['platform.feePolicy'])]
+    .filter((p): p is { kind: 'expression'; expr: string } => typeof p === 'object' && p !== null && (p as { kind?: string }).kind === 'expression')
+    .map((p) => p.expr);
+  for (const expr of exprs) {
+    try {
+      compileFeeExpression(expr);
+    } catch (err) {
+      throw new UserError(`${source}: platform.feePolicy.expr: ${(err as Error).message}`);
+    }
+  }
 }

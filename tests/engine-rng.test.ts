@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRng, RngStreams } from '../src/engine/rng.js';
+import { Scheduler, phase } from '../src/engine/scheduler.js';
+import { checkInvariants, InvariantViolation } from '../src/engine/invariants.js';
+import { ColumnTable } from '../src/engine/collector.js';
+
+const draws = (seed: number, name: string, n = 5) => {
+  const r = createRng(seed, name);
+  return Array.from({ length: n }, () => r.uniform());
+};
+
+describe('named random streams', () => {
+  it('give the same numbers for the same (seed, name) and different ones otherwise', () => {
+    expect(draws(7, 'matching')).toEqual(draws(7, 'matching'));
+    expect(draws(7, 'matching')).not.toEqual(draws(8, 'matching'));
+    expect(draws(7, 'matching')).not.toEqual(draws(7, 'entry'));
+  });
+
+  it('are independent of the order in which streams are first used', () => {
+    const a = new RngStreams(3);
+    a.get('entry').uniform();
+    const b = new RngStreams(3);
+    expect(a.get('matching').uniform()).toBe(b.get('matching').uniform());
+  });
+
+  it('draw Poisson counts with the right mean and variance, small and large means', () => {
+    for (const lambda of [0.3, 4, 11.9, 12, 50, 2000]) {
+      const r = createRng(1, `poisson-${lambda}`);
+      const n = 20000;
+      let s = 0;
+      let ss = 0;
+      for (let k = 0; k < n; k++) {
+        const x = r.poisson(lambda);
+        expect(Number.isInteger(x) && x >= 0).toBe(true);
+        s += x;
+        ss += x * x;
+      }
+      const mean = s / n;
+      const variance = ss / n - mean * mean;
+      const se = Math.sqrt(lambda / n);
+      expect(Math.abs(mean - lambda)).toBeLessThan(5 * se);
+      expect(Math.abs(variance / lambda - 1)).toBeLessThan(0.06);
+    }
+  });
+
+  it('keep Pareto draws at or above the minimum and Beta draws in [0,1]', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 1.1, max: 10, noNaN: true }), (seed, shape) => {
+        const r = createRng(seed, 'x');
+        for (let k = 0; k < 50; k++) {
+          expect(r.pareto(shape)).toBeGreaterThanOrEqual(1);
+          const b = r.beta(shape, 2);
+          expect(b >= 0 && b <= 1).toBe(true);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('scheduler, invariants and collector', () => {
+  it('runs phases in order and checks invariants after each', () => {
+    const seen: string[] = [];
+    const s = new Scheduler<{ x: number }>([phase('a', (w) => (w.x += 1)), phase('b', (w) => (w.x *= 10))]);
+    const world = { x: 1 };
+    s.step(world, (name, w) => seen.push(`${name}:${w.x}`));
+    expect(seen).toEqual(['a:2', 'b:20']);
+    expect(() => checkInvariants(world, 'b', [{ name: 'small', check: (w) => (w.x < 10 ? null : `x is ${w.x}`) }])).toThrow(InvariantViolation);
+  });
+
+  it('stores rows by column and grows past its initial capacity', () => {
+    const t = new ColumnTable(['a', 'b'], 2);
+    for (let k = 0; k < 5; k++) t.push([k, 2 * k]);
+    expect(t.rowCount).toBe(5);
+    expect(Array.from(t.column('b'))).toEqual([0, 2, 4, 6, 8]);
+    expect(t.row(3)).toEqual([3, 6]);
+  });
+});
