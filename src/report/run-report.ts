@@ -1,113 +1,92 @@
 /**
- * The HTML report of a results folder: scenario and seeds, the final-year
- * summary, and charts over time (with CI bands across seeds) of the metrics
- * an analyst reads first. Built from the folder's files, so `gvc-sim report DIR`
+ * The HTML report of a results folder: the scenario and seeds, the final-year
+ * results, and charts over time (CI bands across seeds, scenario events as
+ * dashed rules). Built from the folder's files alone, so `gvc-sim report DIR`
  * rebuilds exactly what `run` wrote.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
+import { SUMMARY_METRICS } from '../experiment/summary.js';
 import type { Manifest } from '../output/manifest.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import { stackedAreaSpec, timeSeriesSpec, type VegaLiteSpec } from './charts.js';
-import { buildHtmlReport, type ReportSection } from './html.js';
-import { summarizeMetric, summarizeMetrics, type MetricColumns } from './series.js';
+import type { TimeMarker } from './charts.js';
+import { finalYearStart, finalYearSummary } from './final-year.js';
+import { buildHtmlReport, type CaptionedChart, type ReportInput, type ReportSection } from './html.js';
+import { metricLabel } from './metric-labels.js';
+import { readColumns, readManifest, readRegions, type Columns } from './results-files.js';
+import { REGION_EXPORTS_READ, regionExportsSpec, RUN_CHARTS, runChartSpec } from './run-charts.js';
+import { runMeta, scenarioSection } from './scenario-section.js';
+import { eventMarkers, eventNotes } from './scenario-events.js';
+import type { MetricColumns } from './series.js';
 
-/** A CSV of numbers (and label columns) by column. */
-export type Columns = Record<string, Float64Array | string[]>;
-
-/** Reads a results CSV by column; label columns (region, group, market) stay text. */
-export function readColumns(file: string): MetricColumns & Columns {
-  if (!existsSync(file)) throw new UserError(`no file ${file}`, 'is this a results folder written by `gvc-sim run`?');
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const header = rows.length > 0 ? Object.keys(rows[0]!) : [];
-  const out: Columns = {};
-  for (const name of header) {
-    const texts = rows.map((r) => r[name]!);
-    const numeric = texts.every((t) => t !== '' && Number.isFinite(Number(t)) || t === 'NaN');
-    out[name] = numeric ? Float64Array.from(texts, Number) : texts;
-  }
-  return out as MetricColumns & Columns;
-}
-
-export function readManifest(dir: string): Manifest {
-  const file = join(dir, 'manifest.json');
-  if (!existsSync(file)) throw new UserError(`no manifest.json in ${dir}`, 'is this a results folder written by `gvc-sim run`?');
-  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-}
-
-const share = { yDomain: [0, 1] as [number, number], yFormat: '.0%' };
-
-/** The charts of a run report, from its model and region tables. */
-export function runCharts(model: MetricColumns, regions?: Columns): VegaLiteSpec[] {
-  const stages = summarizeMetrics(model, ['stageShare0', 'stageShare1', 'stageShare2', 'stageShare3'], {
-    stageShare0: 'assembly (0)', stageShare1: 'design (1)', stageShare2: 'own brand (2)', stageShare3: 'brand + services (3)',
-  });
-  const charts: VegaLiteSpec[] = [
-    stackedAreaSpec({ title: 'Functional stage of firms', yTitle: 'share of firms', series: stages }),
-    timeSeriesSpec({
-      title: 'Export channels (share of exporters)', yTitle: 'share of exporters', ...share,
-      series: summarizeMetrics(model, ['indirectShare', 'directOfflineShare', 'platformSellerShare'], {
-        indirectShare: 'via intermediary', directOfflineShare: 'direct offline', platformSellerShare: 'platform',
-      }),
-    }),
-    timeSeriesSpec({
-      title: 'Value capture (share of final export value)', yTitle: 'share', yFormat: '.0%',
-      series: summarizeMetrics(model, ['smeValueShare', 'intermediaryValueShare', 'platformValueShare'], {
-        smeValueShare: 'SMEs', intermediaryValueShare: 'intermediaries', platformValueShare: 'platform',
-      }),
-    }),
-    timeSeriesSpec({ title: 'Low-end lock-in', yTitle: 'share of exporters', ...share, series: summarizeMetric(model, 'lockInShare', 'locked in at assembly') }),
-    timeSeriesSpec({
-      title: 'Platform take rate and GMV share', yTitle: 'share', yFormat: '.0%',
-      series: summarizeMetrics(model, ['takeRate', 'platformGmvShare'], { takeRate: 'take rate', platformGmvShare: 'GMV share of exports' }),
-    }),
-    timeSeriesSpec({ title: 'Destination concentration (mean HHI of exporters)', yTitle: 'HHI', series: summarizeMetric(model, 'destinationHhi', 'HHI') }),
-  ];
-  if (regions) charts.push(timeSeriesSpec({ title: 'Exports by region (k USD per tick)', yTitle: 'k USD', series: regionSeries(regions, 'exports') }));
+/** The catalog charts of one run, each with its "how to read this" caption. */
+export function runCharts(model: MetricColumns, regions: Columns | undefined, markers: TimeMarker[]): CaptionedChart[] {
+  const charts = RUN_CHARTS.filter((def) => def.metrics.every(([m]) => m in model)).map((def) => ({
+    chart: runChartSpec(def, model, markers),
+    caption: def.read,
+  }));
+  if (regions?.exports) charts.push({ chart: regionExportsSpec(regions, markers), caption: REGION_EXPORTS_READ });
   return charts;
 }
 
-/** One line per region of a region metric. */
-function regionSeries(regions: Columns, metric: string) {
-  const names = regions.region as string[];
-  return [...new Set(names)].flatMap((name) => {
-    const keep = names.map((n, k) => (n === name ? k : -1)).filter((k) => k >= 0);
-    const pick = (c: string) => Float64Array.from(keep, (k) => (regions[c] as Float64Array)[k]!);
-    return summarizeMetric({ tick: pick('tick'), seed: pick('seed'), [metric]: pick(metric) }, metric, name);
-  });
+/** The metric columns of a model table, in file order. */
+export function metricColumns(model: MetricColumns): string[] {
+  return Object.keys(model).filter((c) => c !== 'tick' && c !== 'seed');
 }
 
-function summarySection(dir: string): ReportSection | undefined {
-  const file = join(dir, 'summary.json');
-  if (!existsSync(file)) return undefined;
-  const rows = JSON.parse(readFileSync(file, 'utf8')) as { metric: string; mean: number; lo?: number; hi?: number }[];
+/** A final-year table of `metrics`: label, column, mean and (with several seeds) the 95% CI. */
+function finalYearTable(model: MetricColumns, metrics: string[], fromTick: number, seeds: number) {
+  const rows = finalYearSummary(model, metrics, fromTick);
+  const ci = seeds > 1;
   return {
-    heading: 'Final-year summary',
-    text: 'Mean over the last year of the run; with several seeds, the 95% confidence interval across seeds.',
-    table: { header: ['metric', 'mean', '95% CI low', '95% CI high'], rows: rows.map((r) => [r.metric, r.mean, r.lo ?? null, r.hi ?? null]) },
+    header: ['metric', 'column', 'final-year mean', ...(ci ? ['95% CI low', '95% CI high'] : [])],
+    rows: rows.map((r) => [metricLabel(r.metric), r.metric, r.mean, ...(ci ? [r.lo ?? null, r.hi ?? null] : [])]),
   };
 }
 
-/** Builds report.html for a results folder. */
+function spreadText(seeds: number): string {
+  return seeds > 1
+    ? `Lines are means across the ${seeds} seeds; shaded bands are 95% confidence intervals across seeds (t-based).`
+    : 'One seed, so no confidence bands: run with --seeds 5 or more to see how much of a change is noise.';
+}
+
+/** The sections of a run report. */
+function runSections(manifest: Manifest, model: MetricColumns, regions: Columns | undefined): ReportSection[] {
+  const s = manifest.scenario;
+  const notes = eventNotes(s.events, s.ticksPerYear);
+  const fromTick = finalYearStart(s.ticks, s.ticksPerYear);
+  const seeds = manifest.seeds.length;
+  const key = SUMMARY_METRICS.filter((m) => m in model);
+  const yearText = `Mean over the final year of the run (ticks ${fromTick}–${s.ticks - 1}), averaged over ${seeds} seed(s).`;
+  const rulesText = notes.length > 0 ? ' Dashed rules mark the scenario events (E1, E2, … listed under Scenario).' : '';
+  return [
+    scenarioSection(manifest, notes),
+    { heading: 'Key results', text: `${yearText} All ${metricColumns(model).length} metrics are in the last section.`, table: finalYearTable(model, key, fromTick, seeds) },
+    { heading: 'Over time', text: `${spreadText(seeds)} One tick is one month.${rulesText}`, charts: runCharts(model, regions, eventMarkers(notes)) },
+    { heading: 'All final-year metrics', text: `${yearText} Column names are those of model.csv.`, table: finalYearTable(model, metricColumns(model), fromTick, seeds) },
+  ];
+}
+
+/** Everything the report shows, from a folder's manifest and tables. */
+export function runReportInput(manifest: Manifest, model: MetricColumns, regions?: Columns): ReportInput {
+  const s = manifest.scenario;
+  return { title: `${s.name} — gvc-sim run report`, subtitle: s.description, meta: runMeta(manifest), sections: runSections(manifest, model, regions) };
+}
+
+/** Reads the model table, explaining an unfinished run instead of a missing file. */
+function readModel(dir: string, manifest: Manifest): MetricColumns & Columns {
+  const file = join(dir, 'model.csv');
+  if (!existsSync(file) && manifest.status !== 'complete') {
+    throw new UserError(`the run in ${dir} did not finish (status: ${manifest.status})`, 'its rows so far are in the .partial files; run it again to get a report');
+  }
+  return readColumns(file);
+}
+
+/** Builds report.html for a results folder and returns its path. */
 export async function writeRunReport(dir: string): Promise<string> {
   const manifest = readManifest(dir);
-  const model = readColumns(join(dir, 'model.csv'));
-  const regionsFile = join(dir, 'regions.csv');
-  const regions = existsSync(regionsFile) ? readColumns(regionsFile) : undefined;
-  const s = manifest.scenario;
-  const summary = summarySection(dir);
-  const html = await buildHtmlReport({
-    title: `gvc-sim — ${s.name}`,
-    subtitle: s.description,
-    meta: {
-      seeds: manifest.seeds.join(', '), ticks: s.ticks, firms: s.firms, regions: s.regionPreset,
-      platform: s.platform.enabled ? `stage ${s.platform.stage}, ${s.platform.traffic.rule}, commission ${s.platform.commission}` : 'none',
-      version: manifest.tool.version, commit: manifest.gitCommit ?? 'none', 'parameter hash': manifest.parameterHash.slice(0, 12),
-    },
-    sections: [...(summary ? [summary] : []), { heading: 'Over time', text: 'Shaded bands: 95% CI across seeds.', charts: runCharts(model, regions) }],
-  });
+  const html = await buildHtmlReport(runReportInput(manifest, readModel(dir, manifest), readRegions(dir)));
   const file = join(dir, 'report.html');
   writeFileAtomic(file, html);
   return file;
