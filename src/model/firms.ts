@@ -42,6 +42,7 @@ export interface Firms {
   adStock: Float64Array; // rank-specific investment (pay-to-rank ads), reset by rule changes
   weightNoise: Float64Array; // how this seller misreads the ranking weights (transparency)
   expectedPlatform: Float64Array; // adaptive expectation of platform receipts per tick
+  expectedOffline: Float64Array; // adaptive expectation of direct + intermediated receipts per tick
   profitPlatform: Float64Array; // smoothed operating profit of the platform channel
   profitDirect: Float64Array; // smoothed operating profit of the direct offline channel
   profitIndirect: Float64Array; // smoothed operating profit of the intermediated channel
@@ -95,6 +96,7 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     adStock: f64(),
     weightNoise: f64(),
     expectedPlatform: f64(),
+    expectedOffline: f64(),
     profitPlatform: f64(),
     profitDirect: f64(),
     profitIndirect: f64(),

@@ -58,6 +58,8 @@ function updateChannelProfits(w: World, i: number): void {
     f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
     f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
   }
+  const offline = f.directReceipts[i]! + f.indirectReceipts[i]!;
+  f.expectedOffline[i] = (1 - lambda) * f.expectedOffline[i]! + lambda * offline;
   if (ch & Channel.direct) {
     const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * shareOf(f.directReceipts[i]!);
     f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * offlineMargin - own);

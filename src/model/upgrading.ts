@@ -33,10 +33,11 @@ function stageMargin(w: World, st: number, paidRatio: number): number {
 }
 
 /**
- * Gain in export operating profit per tick from moving one stage up, at
- * current receipts, channel by channel: buyers' spending on the firm shifts
- * with (quality ratio)^θq · (price ratio)^(−η), and the net margin moves with
- * the markup — after commission and, on the platform, the share of margin the
+ * Gain in export operating profit per tick from moving one stage up, at the
+ * receipts the firm expects (smoothed, so one lumpy order does not decide),
+ * channel by channel: buyers' spending on the firm shifts with
+ * (quality ratio)^θq · (price ratio)^(−η), and the net margin moves with the
+ * markup — after commission and, on the platform, the share of margin the
  * seller expects pay-to-rank ads to take.
  */
 export function upgradeGain(w: World, i: number): number {
@@ -46,12 +47,11 @@ export function upgradeGain(w: World, i: number): number {
   const mu = s.firm.markups;
   const q = s.firm.stageQuality;
   const demand = Math.pow(q[st + 1]! / q[st]!, s.buyers.qualityWeight) * Math.pow((1 + mu[st + 1]!) / (1 + mu[st]!), -s.buyers.priceElasticity);
-  const offline = f.directReceipts[i]! + f.indirectReceipts[i]!;
-  let gain = offline * (demand * stageMargin(w, st + 1, 1) - stageMargin(w, st, 1));
-  if (f.platformReceipts[i]! > 0) {
+  let gain = f.expectedOffline[i]! * (demand * stageMargin(w, st + 1, 1) - stageMargin(w, st, 1));
+  if (f.channels[i]! & Channel.platform) {
     const paid = w.trade.listFactor * (1 - w.platform.commission);
     const keep = 1 - perceivedAdBurden(w, i);
-    gain += f.platformReceipts[i]! * keep * (demand * stageMargin(w, st + 1, paid) - stageMargin(w, st, paid));
+    gain += f.expectedPlatform[i]! * keep * (demand * stageMargin(w, st + 1, paid) - stageMargin(w, st, paid));
   }
   return gain;
 }

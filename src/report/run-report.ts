@@ -51,6 +51,10 @@ function spreadText(seeds: number): string {
     : 'One seed, so no confidence bands: run with --seeds 5 or more to see how much of a change is noise.';
 }
 
+function tickText(ticksPerYear: number): string {
+  return ticksPerYear === 12 ? 'One tick is one month.' : `One year is ${ticksPerYear} ticks.`;
+}
+
 /** The sections of a run report. */
 function runSections(manifest: Manifest, model: MetricColumns, regions: Columns | undefined): ReportSection[] {
   const s = manifest.scenario;
@@ -63,7 +67,7 @@ function runSections(manifest: Manifest, model: MetricColumns, regions: Columns 
   return [
     scenarioSection(manifest, notes),
     { heading: 'Key results', text: `${yearText} All ${metricColumns(model).length} metrics are in the last section.`, table: finalYearTable(model, key, fromTick, seeds) },
-    { heading: 'Over time', text: `${spreadText(seeds)} One tick is one month.${rulesText}`, charts: runCharts(model, regions, eventMarkers(notes)) },
+    { heading: 'Over time', text: `${spreadText(seeds)} ${tickText(s.ticksPerYear)}${rulesText}`, charts: runCharts(model, regions, eventMarkers(notes)) },
     { heading: 'All final-year metrics', text: `${yearText} Column names are those of model.csv.`, table: finalYearTable(model, metricColumns(model), fromTick, seeds) },
   ];
 }

@@ -7,7 +7,7 @@ import { isAbsolute, relative } from 'node:path';
 import { ScenarioSchema, type Scenario } from '../model/params.js';
 import type { Manifest } from '../output/manifest.js';
 import type { ReportSection } from './html.js';
-import { eventRows, type EventNote } from './scenario-events.js';
+import { eventsText, type EventNote } from './scenario-events.js';
 import type { Cell } from './table.js';
 
 /** Seeds as `1–10` when consecutive, else listed; with their count. */
@@ -60,32 +60,29 @@ function differences(value: unknown, base: unknown, path: string, out: [string, 
   }
 }
 
-/** Rows `parameter, value, default` for every parameter the scenario sets away from its default. */
-export function nonDefaultRows(s: Scenario): Cell[][] {
+/** Rows `parameter, value in x, value in y` for every parameter (not name, description, seed or events) that differs. */
+export function parameterDiffRows(x: Scenario, y: Scenario): Cell[][] {
   const out: [string, unknown, unknown][] = [];
-  differences(s, ScenarioSchema.parse({}), '', out);
+  differences(x, y, '', out);
   const text = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
   return out.filter(([p]) => !NOT_PARAMETERS.has(p.split('.')[0]!)).map(([p, v, d]) => [p, text(v), text(d)]);
 }
 
-/** Where the scenario came from: files, overrides and the command. */
-function provenanceText(m: Manifest): string {
-  const files = m.scenarioFiles.length ? m.scenarioFiles.map(shortPath).join(' (extends) ') : 'none recorded';
-  const overrides = m.overrides.length ? m.overrides.join(', ') : 'none';
-  return [`Scenario file: ${files}.`, `Overrides (--set): ${overrides}.`, m.command ? `Command: gvc-sim ${m.command}` : ''].join('\n\n');
+/** Where a scenario came from: `file, which extends …; overrides: k=v, …`. */
+export function sourceText(m: Manifest): string {
+  const files = m.scenarioFiles.length ? m.scenarioFiles.map(shortPath).join(', which extends ') : 'no file recorded';
+  return `${files}; overrides (--set): ${m.overrides.length ? m.overrides.join(', ') : 'none'}`;
 }
 
 /** The "Scenario" section: provenance, non-default parameters and scheduled events. */
 export function scenarioSection(m: Manifest, notes: EventNote[]): ReportSection {
-  const rows = nonDefaultRows(m.scenario);
+  const rows = parameterDiffRows(m.scenario, ScenarioSchema.parse({}));
   const eventText = notes.length
-    ? `Scheduled events (dashed rules on the charts): ${notes.map((n) => `${n.label} at tick ${n.tick} (year ${n.year}): ${n.changes}`).join('; ')}.`
+    ? `Scheduled events (dashed rules on the charts): ${eventsText(notes)}.`
     : 'No scheduled events.';
   return {
     heading: 'Scenario',
-    text: `${provenanceText(m)}\n\n${eventText}\n\nParameters that differ from the defaults (gvc-sim params lists them all):`,
+    text: `Scenario: ${sourceText(m)}.${m.command ? `\n\nCommand: gvc-sim ${m.command}` : ''}\n\n${eventText}\n\nParameters that differ from the defaults (gvc-sim params lists them all):`,
     table: { header: ['parameter', 'value', 'default'], rows: rows.length ? rows : [['(none)', '', '']] },
   };
 }
-
-export { eventRows };
