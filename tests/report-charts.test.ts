@@ -54,6 +54,22 @@ describe('timeSeriesSpec', () => {
   });
 });
 
+describe('time markers', () => {
+  it('draws a dashed rule and label per marker inside the tick range, and drops the others', async () => {
+    const markers = [{ tick: 2, label: 'E1' }, { tick: 40, label: 'E2' }];
+    for (const spec of [
+      timeSeriesSpec({ title: 't', yTitle: 'y', series: series(true), markers }),
+      stackedAreaSpec({ title: 's', yTitle: 'share', series: series(false), markers }),
+    ]) {
+      const svg = await renderSvg(spec);
+      expect(count(svg, 'rule mark')).toBe(1);
+      expect(svg).toContain('>E1</text>');
+      expect(svg).not.toContain('>E2</text>');
+      expect(svg).toContain('stroke-dasharray="4,3"');
+    }
+  });
+});
+
 describe('other chart kinds', () => {
   it('stacks shares as one area per label', async () => {
     const svg = await renderSvg(stackedAreaSpec({ title: 'Composition', yTitle: 'share', series: series(false) }));

@@ -4,8 +4,7 @@
  * most seeds" without knowing the estimators.
  */
 import type { MediationResult, MediationVerdict } from './panel-mediation.js';
-import { MEDIATORS, TREATMENT, type Mediator, type SeedEstimates } from './panel-study-fit.js';
-import { FINANCE_GROUPS, REGION_GROUPS } from './panel-study-tables.js';
+import { FINANCE_GROUPS, MEDIATORS, REGION_GROUPS, TREATMENT, type Mediator, type SeedEstimates } from './panel-study-fit.js';
 import type { Coefficient, PanelFit } from './panel-types.js';
 
 export interface Estimate {

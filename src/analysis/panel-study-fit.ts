@@ -37,6 +37,10 @@ export const POOLED_CONTROLS = ['lnProductivity', 'institutionQuality', 'lnFirms
 export const FE_CONTROLS = ['lnProductivity'] as const;
 
 export const MEDIATORS = ['inus', 'rdIntensity'] as const;
+
+/** Region groups of Table 7 and finance-depth groups of Table 8, in display order. */
+export const REGION_GROUPS = ['east', 'central', 'west'] as const;
+export const FINANCE_GROUPS = ['high', 'low'] as const;
 export type Mediator = (typeof MEDIATORS)[number];
 
 export interface SeedEstimates {
@@ -51,18 +55,18 @@ export interface SeedEstimates {
   readonly byFinance: ReadonlyMap<string, PanelFit>;
 }
 
-/** Runs `fit`, prefixing a UserError with the table it arose in. */
-function inTable<T>(table: string, fit: () => T): T {
+/** Runs `step`, prefixing a UserError's message with `context` (the table or seed it arose in). */
+export function withContext<T>(context: string, step: () => T): T {
   try {
-    return fit();
+    return step();
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`${table}: ${err.message}`, err.hint);
+    if (err instanceof UserError) throw new UserError(`${context}: ${err.message}`, err.hint);
     throw err;
   }
 }
 
-function spec(data: SeedPanel, effects: Effects, controls: readonly string[], y = OUTCOME): ModelSpec {
-  return { y, x: [TREATMENT, ...controls], effects, cluster: { name: 'province', labels: data.panel.entity } };
+function spec(data: SeedPanel, effects: Effects, controls: readonly string[]): ModelSpec {
+  return { y: OUTCOME, x: [TREATMENT, ...controls], effects, cluster: { name: 'province', labels: data.panel.entity } };
 }
 
 function meanBy(values: readonly number[], groups: readonly string[]): Map<string, number> {
@@ -78,7 +82,7 @@ function meanBy(values: readonly number[], groups: readonly string[]): Map<strin
 export function estimateSeed(data: SeedPanel): SeedEstimates {
   const { panel } = data;
   const fe = spec(data, 'twoways', FE_CONTROLS);
-  const benchmark = inTable('Table 4', () => ({
+  const benchmark = withContext('Table 4', () => ({
     pooled: fitPanel(panel, spec(data, 'none', [])),
     controls: fitPanel(panel, spec(data, 'none', POOLED_CONTROLS)),
     twoWays: fitPanel(panel, fe),
@@ -87,9 +91,9 @@ export function estimateSeed(data: SeedPanel): SeedEstimates {
   return {
     seed: data.seed,
     benchmark,
-    mediation: inTable('Table 6', () => ({ inus: mediate('inus'), rdIntensity: mediate('rdIntensity') })),
-    byRegion: inTable('Table 7', () => fitByGroup(panel, data.group, fe)),
+    mediation: withContext('Table 6', () => ({ inus: mediate('inus'), rdIntensity: mediate('rdIntensity') })),
+    byRegion: withContext('Table 7', () => fitByGroup(panel, data.group, fe)),
     meanExports: meanBy(panel.vars.exports!, data.group),
-    byFinance: inTable('Table 8', () => fitByGroup(panel, data.financeGroup, fe)),
+    byFinance: withContext('Table 8', () => fitByGroup(panel, data.financeGroup, fe)),
   };
 }

@@ -6,7 +6,7 @@ import { median } from './panel-groups.js';
 import type { MediationResult } from './panel-mediation.js';
 import { PAPER_DIMENSION_WEIGHTS, PAPER_TABLE4, PAPER_TABLE6, PAPER_TABLE7, PAPER_TABLE8, type PaperEstimate, type PaperMediation } from './panel-paper.js';
 import { ECI_COMPONENTS, type SeedPanel } from './panel-study-data.js';
-import { FE_CONTROLS, MEDIATORS, POOLED_CONTROLS, TREATMENT, type Mediator, type SeedEstimates } from './panel-study-fit.js';
+import { FE_CONTROLS, FINANCE_GROUPS, MEDIATORS, POOLED_CONTROLS, REGION_GROUPS, TREATMENT, type Mediator, type SeedEstimates } from './panel-study-fit.js';
 import { ALPHA, pool, type Pooled } from './panel-study-pool.js';
 import type { PanelFit } from './panel-types.js';
 
@@ -29,9 +29,6 @@ export interface StudyTable {
   readonly rows: readonly StudyRow[];
   readonly notes: readonly string[];
 }
-
-export const REGION_GROUPS = ['east', 'central', 'west'] as const;
-export const FINANCE_GROUPS = ['high', 'low'] as const;
 
 const PAPER_TEC: Record<Mediator, { key: keyof typeof PAPER_TABLE6; name: string }> = {
   inus: { key: 'inus', name: 'Inus' },

@@ -10,8 +10,8 @@ import { resolveRegions, type NamedRegion } from '../model/regions.js';
 import { ProvinceYearAggregator } from './panel-province-years.js';
 import { panelClaims, type PanelClaims } from './panel-study-claims.js';
 import { buildSeedPanel, type ProvinceTraits, type SeedPanel } from './panel-study-data.js';
-import { estimateSeed, type SeedEstimates } from './panel-study-fit.js';
-import { REGION_GROUPS, studyTables, type StudyTable } from './panel-study-tables.js';
+import { estimateSeed, REGION_GROUPS, withContext, type SeedEstimates } from './panel-study-fit.js';
+import { studyTables, type StudyTable } from './panel-study-tables.js';
 
 export interface PanelStudyOptions {
   /** Number of seeds (≥ 1). */
@@ -35,7 +35,7 @@ export interface PanelStudy {
   readonly wallSeconds: number;
 }
 
-function checkOptions(opts: PanelStudyOptions, scenario: Scenario): number[] {
+function studySeeds(opts: PanelStudyOptions, scenario: Scenario): number[] {
   if (!Number.isInteger(opts.seeds) || opts.seeds < 1) throw new UserError(`--seeds must be a whole number ≥ 1, got ${opts.seeds}`);
   const base = opts.seedBase ?? scenario.seed;
   if (!Number.isSafeInteger(base) || base < 0) throw new UserError(`--seed-base must be a whole number ≥ 0, got ${base}`);
@@ -52,6 +52,13 @@ function checkRegions(regions: readonly NamedRegion[], scenario: Scenario): void
   if (years < 3) throw new UserError(`scenario '${scenario.name}' runs ${years} complete year(s); the panel study needs at least 3`, `set ticks to at least ${3 * scenario.ticksPerYear}`);
 }
 
+/** Checks the options and the scenario before anything runs; returns the seeds. */
+export function checkPanelStudy(scenario: Scenario, opts: PanelStudyOptions): number[] {
+  const seeds = studySeeds(opts, scenario);
+  checkRegions(resolveRegions(scenario), scenario);
+  return seeds;
+}
+
 /** Runs one seed and returns its province-year panel. */
 function seedPanel(scenario: Scenario, regions: readonly NamedRegion[], seed: number): SeedPanel {
   const agg = new ProvinceYearAggregator(regions, scenario.ticksPerYear);
@@ -62,16 +69,15 @@ function seedPanel(scenario: Scenario, regions: readonly NamedRegion[], seed: nu
 
 /** Runs the whole study; throws a UserError for unusable options, scenarios or data. */
 export function runPanelStudy(scenario: Scenario, opts: PanelStudyOptions): PanelStudy {
-  const seeds = checkOptions(opts, scenario);
+  const seeds = checkPanelStudy(scenario, opts);
   const regions = resolveRegions(scenario);
-  checkRegions(regions, scenario);
   const started = performance.now();
   const panels: SeedPanel[] = [];
   const estimates: SeedEstimates[] = [];
   seeds.forEach((seed, k) => {
-    const data = seedPanel(scenario, regions, seed);
+    const data = withContext(`seed ${seed}`, () => seedPanel(scenario, regions, seed));
     panels.push(data);
-    estimates.push(estimateSeed(data));
+    estimates.push(withContext(`seed ${seed}`, () => estimateSeed(data)));
     opts.onSeed?.(k, seed);
   });
   return {

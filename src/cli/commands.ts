@@ -28,6 +28,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     describe: 'check scenario files and report every problem with its file, line and column',
     load: () => load(import('./validate.js')),
   },
+  claims: {
+    usage: 'claims',
+    describe: 'run the claim catalog: judge each claim of the source papers on paired seeds',
+    load: () => load(import('./claims.js')),
+  },
   params: {
     usage: 'params',
     describe: 'print the parameter reference (defaults, ranges, units) as Markdown or JSON',

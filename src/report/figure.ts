@@ -18,7 +18,7 @@ import { readColumns, readManifest, readRegions, type Columns } from './results-
 import { metricColumns } from './run-report.js';
 import { regionSeries } from './run-charts.js';
 import { eventMarkers, eventNotes } from './scenario-events.js';
-import { summarizeMetric, type MetricColumns, type SeriesPoint } from './series.js';
+import { clampBands, summarizeMetric, type MetricColumns, type SeriesPoint } from './series.js';
 
 export const FIGURE_FORMATS = ['svg', 'png'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -88,10 +88,11 @@ export function buildFigure({ dir, metrics: given, title }: FigureOptions): { sp
   const shares = metrics.every((m) => isShareMetric(m.replace(REGION_PREFIX, '')));
   const notes = second ? bothEvents(first.manifest, second.manifest) : eventNotes(first.manifest.scenario.events, first.manifest.scenario.ticksPerYear);
   const name = second ? `${first.name} vs ${second.name}` : first.manifest.scenario.name;
+  const series = sources.flatMap((src) => sourceSeries(src, metrics));
   const spec = timeSeriesSpec({
     title: title ?? `${name}: ${metrics.length > 1 ? metrics.join(', ') : metricLabel(metrics[0]!)}`,
     yTitle: metrics.length > 1 ? (shares ? 'share' : 'value') : metrics[0]!,
-    series: sources.flatMap((src) => sourceSeries(src, metrics)),
+    series: shares ? clampBands(series, [0, 1]) : series,
     markers: eventMarkers(notes),
     ...(shares ? { yFormat: '.0%' } : {}),
   });

@@ -6,7 +6,7 @@
  */
 import { stackedAreaSpec, timeSeriesSpec, type TimeMarker, type VegaLiteSpec } from './charts.js';
 import type { Columns } from './results-files.js';
-import { summarizeMetric, summarizeMetrics, type MetricColumns, type SeriesPoint } from './series.js';
+import { clampBands, summarizeMetric, summarizeMetrics, type MetricColumns, type SeriesPoint } from './series.js';
 
 /** How the y axis shows values: shares fixed to 0–100%, percentages scaled to the data, or plain numbers. */
 export type YScale = 'share' | 'percent' | 'number';
@@ -33,20 +33,6 @@ export const RUN_CHARTS: MetricChart[] = [
     stacked: true,
   },
   {
-    title: 'Export channels',
-    yTitle: 'share of exporters',
-    metrics: [['indirectShare', 'via intermediary'], ['directOfflineShare', 'direct offline'], ['platformSellerShare', 'platform']],
-    read: 'Share of exporting firms using each channel. A firm may use several, so the lines need not add up to 100%. Only the direct channels (offline, platform) give firms the buyer access that stages 2 and 3 need.',
-    y: 'share',
-  },
-  {
-    title: 'Exporting firms',
-    yTitle: 'share of all firms',
-    metrics: [['exporterShare', 'exporters']],
-    read: 'Share of all firms that export through any channel. Read the lock-in chart against this one: lock-in can fall because firms upgrade or because stage-0 firms stop exporting.',
-    y: 'share',
-  },
-  {
     title: 'Value capture',
     yTitle: 'share of final export value',
     metrics: [['smeValueShare', 'SMEs'], ['intermediaryValueShare', 'intermediaries'], ['platformValueShare', 'platform']],
@@ -58,6 +44,20 @@ export const RUN_CHARTS: MetricChart[] = [
     yTitle: 'share of exporters',
     metrics: [['lockInShare', 'locked in at assembly']],
     read: 'Share of exporters still at assembly (stage 0) after lockInYears at that stage (a scenario parameter, 5 years by default). Lower is better, if exporting holds up.',
+    y: 'share',
+  },
+  {
+    title: 'Exporting firms',
+    yTitle: 'share of all firms',
+    metrics: [['exporterShare', 'exporters']],
+    read: 'Share of all firms that export through any channel. Read the lock-in chart against this one: lock-in can fall because firms upgrade or because stage-0 firms stop exporting.',
+    y: 'share',
+  },
+  {
+    title: 'Export channels',
+    yTitle: 'share of exporters',
+    metrics: [['indirectShare', 'via intermediary'], ['directOfflineShare', 'direct offline'], ['platformSellerShare', 'platform']],
+    read: 'Share of exporting firms using each channel. A firm may use several, so the lines need not add up to 100%. Only the direct channels (offline, platform) give firms the buyer access that stages 2 and 3 need.',
     y: 'share',
   },
   {
@@ -87,7 +87,8 @@ function yOptions(y: YScale): { yDomain?: [number, number]; yFormat?: string } {
 /** A chart of series already summarized (one line, and band when several seeds, per label). */
 export function chartSpec(def: MetricChart, series: SeriesPoint[], markers: TimeMarker[], title = def.title): VegaLiteSpec {
   if (def.stacked) return stackedAreaSpec({ title, yTitle: def.yTitle, series, markers });
-  return timeSeriesSpec({ title, yTitle: def.yTitle, series, markers, ...yOptions(def.y) });
+  const bounded = def.y === 'number' ? series : clampBands(series, [0, 1]);
+  return timeSeriesSpec({ title, yTitle: def.yTitle, series: bounded, markers, ...yOptions(def.y) });
 }
 
 /** A catalog chart drawn from one run's model table. */

@@ -91,3 +91,9 @@ export function summarizeMetrics(
 ): SeriesPoint[] {
   return metrics.flatMap((m) => summarizeMetric(data, m, labels[m] ?? m, level));
 }
+
+/** The points with their CI bands clamped to `[min, max]`: a t interval of a share can overshoot [0, 1]. */
+export function clampBands(points: SeriesPoint[], [min, max]: [number, number]): SeriesPoint[] {
+  const clamp = (x: number) => Math.min(max, Math.max(min, x));
+  return points.map((p) => (p.lo === undefined || p.hi === undefined ? p : { ...p, lo: clamp(p.lo), hi: clamp(p.hi) }));
+}

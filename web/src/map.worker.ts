@@ -3,7 +3,8 @@
  * each as it finishes so the heatmap fills in. The page terminates it to
  * cancel (a new map, new settings).
  */
-import { cellRun, finalLockIn } from './lockin-map.js';
+import { finalLockIn } from './lockin-map.js';
+import { cellRun } from './map-grid.js';
 import type { FromMap, ToMap } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

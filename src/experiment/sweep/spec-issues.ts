@@ -56,7 +56,7 @@ function explain(tree: LocNode, input: unknown, base: PathSeg[], issue: z.core.$
     }
     case 'invalid_union': {
       if (issue.discriminator !== undefined) {
-        const choices = (issue.options ?? []).map(String);
+        const choices = ('options' in issue ? (issue.options ?? []) : []).map(String);
         return [specIssue(tree, path, `expected one of ${choices.join(', ')}, ${got}${didYouMean(String(value), choices)}`)];
       }
       const branch = intendedBranch(issue);

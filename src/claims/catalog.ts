@@ -1,0 +1,212 @@
+/**
+ * The claim catalog: one entry per row of CLAIMS.md, as data. Each claim is a
+ * contrast between scenario variants (files under scenarios/claims/, each
+ * extending the baseline and changing only what the contrast names), read on
+ * a metric, with an expected direction or shape. `recorded` is the verdict the
+ * model gives today; the regression test fails if a run disagrees.
+ */
+import type { ModelMetric } from '../model/reporters.js';
+import type { Group } from './digest.js';
+
+export type Verdict = 'reproduced' | 'not reproduced' | 'inconclusive';
+
+/** Where a claim's number comes from. */
+export type MetricRead =
+  /** Final-year mean of a model metric. */
+  | { model: ModelMetric }
+  /** Final-year mean relative to first-year mean, minus one. */
+  | { growthOf: ModelMetric }
+  /** Product of two final-year means. */
+  | { product: [ModelMetric, ModelMetric] }
+  /** Final-year mean of a region metric, averaged over the regions of a group. */
+  | { region: string; group: Group };
+
+export type Expectation =
+  /** variants[1] − variants[0] > 0 per seed pair. */
+  | { kind: 'up'; variants: [string, string] }
+  /** variants[1] − variants[0] < 0 per seed pair. */
+  | { kind: 'down'; variants: [string, string] }
+  /** Every step variants[k+1] − variants[k] > 0. */
+  | { kind: 'monotone-up'; variants: string[] }
+  /** An interior variant beats both ends, with non-overlapping CIs. */
+  | { kind: 'inverted-u'; variants: string[] }
+  /** Final-year minus first-year value within each run of the variant, > 0. */
+  | { kind: 'rises-over-time'; variant: string }
+  /** `metric` read for group a minus group b, within the same runs, > 0. */
+  | { kind: 'greater-than'; variant: string; a: Group; b: Group | 'central+west' };
+
+export interface Check {
+  label: string;
+  metric: MetricRead;
+  expect: Expectation;
+}
+
+export interface Claim {
+  id: string;
+  source: string;
+  claim: string;
+  contrast: string;
+  checks: Check[];
+  /** C1–C4 are judged on the simulated province panel instead (see `gvc-sim panel`). */
+  panel?: 'C1' | 'C2' | 'C3' | 'C4';
+  recorded: Verdict;
+  /** For a claim the model does not reproduce: the reason the model gives. */
+  why?: string;
+}
+
+const B = 'baseline.yaml';
+const NP = 'no-platform.yaml';
+const c = (name: string) => `claims/${name}.yaml`;
+
+export const CLAIMS: Claim[] = [
+  {
+    id: 'X1', source: '000', claim: 'Lower information and search costs lower the entry threshold: more SMEs export',
+    contrast: 'platform search cost high → low',
+    checks: [{ label: 'exporter share', metric: { model: 'exporterShare' }, expect: { kind: 'up', variants: [c('x1-search-high'), c('x1-search-low')] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'X2', source: '000', claim: 'SMEs move from passive embedding via intermediaries to active, direct participation',
+    contrast: 'no platform → platform',
+    checks: [{ label: 'share of exporters selling directly', metric: { model: 'directShare' }, expect: { kind: 'up', variants: [NP, B] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'X3', source: '000, 004', claim: 'Platform services and data push functional upgrading toward design, brand and services',
+    contrast: 'platform stage 0 → 2',
+    checks: [
+      { label: 'share of firms at stage ≥ 2', metric: { model: 'stageShare2plus' }, expect: { kind: 'up', variants: [c('platform-stage-0'), c('platform-stage-2')] } },
+      { label: 'lock-in share', metric: { model: 'lockInShare' }, expect: { kind: 'down', variants: [c('platform-stage-0'), c('platform-stage-2')] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'X4', source: '000', claim: 'Through rules and algorithms the platform becomes the organiser of the chain',
+    contrast: 'over time, in the baseline and under market-power fees',
+    checks: [
+      { label: 'GMV share × platform value share (baseline)', metric: { product: ['platformGmvShare', 'platformValueShare'] }, expect: { kind: 'rises-over-time', variant: B } },
+      { label: 'GMV share × platform value share (market-power fees)', metric: { product: ['platformGmvShare', 'platformValueShare'] }, expect: { kind: 'rises-over-time', variant: c('x4-market-power') } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'X5', source: '000', claim: 'Clear, stable rules ease SME integration; unstable rules raise uncertainty and compliance cost',
+    contrast: 'rule volatility low → high, transparency high → low',
+    checks: [
+      { label: 'platform sellers', metric: { model: 'platformSellers' }, expect: { kind: 'down', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
+      { label: 'exit rate', metric: { model: 'exitRate' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
+      { label: 'compliance cost share', metric: { model: 'complianceCostShare' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'X6', source: '000', claim: 'Export structure becomes segmented, multi-category and small-batch',
+    contrast: 'no platform → platform',
+    checks: [
+      { label: 'categories per exporter', metric: { model: 'categoriesPerExporter' }, expect: { kind: 'up', variants: [NP, B] } },
+      { label: 'mean order value', metric: { model: 'orderValue' }, expect: { kind: 'down', variants: [NP, B] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'X7', source: '000', claim: 'Export markets shift from regional concentration to global dispersion',
+    contrast: 'no platform → platform',
+    checks: [{ label: 'mean destination HHI of exporters', metric: { model: 'destinationHhi' }, expect: { kind: 'down', variants: [NP, B] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'W1', source: '001', claim: 'Cross-border e-commerce eases financing constraints and so fuels innovation',
+    contrast: 'platform finance off → on',
+    checks: [
+      { label: 'credit-constrained share', metric: { model: 'creditConstrainedShare' }, expect: { kind: 'down', variants: [c('finance-off'), B] } },
+      { label: 'R&D intensity', metric: { model: 'rdIntensity' }, expect: { kind: 'up', variants: [c('finance-off'), B] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'W2', source: '001', claim: 'Knowledge and technology flow through the platform and raise productivity',
+    contrast: 'spillover channel off → on',
+    checks: [{ label: 'mean productivity growth', metric: { growthOf: 'meanProductivity' }, expect: { kind: 'up', variants: [c('spillover-off'), B] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'B1', source: '002', claim: 'Platform evolution from matching to integration to ecosystem raises SME participation and integration depth',
+    contrast: 'platform stage 0 → 1 → 2',
+    checks: [
+      { label: 'exporter share', metric: { model: 'exporterShare' }, expect: { kind: 'monotone-up', variants: [c('platform-stage-0'), B, c('platform-stage-2')] } },
+      { label: 'share at stage ≥ 1', metric: { model: 'stageShare1plus' }, expect: { kind: 'monotone-up', variants: [c('platform-stage-0'), B, c('platform-stage-2')] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'B2', source: '002', claim: 'Transaction records become credit and lift exports of constrained SMEs',
+    contrast: 'supply-chain finance off → on',
+    checks: [{ label: 'export value of firms that entered with low cash', metric: { model: 'lowCashExportValue' }, expect: { kind: 'up', variants: [c('finance-off'), B] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'B3', source: '002', claim: 'Platforms amplify gaps between digitally capable and incapable firms',
+    contrast: 'no platform → platform',
+    checks: [
+      { label: 'export gap, high vs low digital capability', metric: { model: 'digitalGap' }, expect: { kind: 'up', variants: [NP, B] } },
+      { label: 'sales Gini', metric: { model: 'salesGini' }, expect: { kind: 'up', variants: [NP, B] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'B4', source: '002', claim: 'Governance balances efficiency and compliance: too little oversight breeds fraud, too much stifles SMEs',
+    contrast: 'oversight 0 → 0.25 → 0.5 → 0.75 → 1',
+    checks: [
+      { label: 'honest SME export value', metric: { model: 'honestExportValue' }, expect: { kind: 'inverted-u', variants: [0, 25, 50, 75, 100].map((o) => c(`b4-oversight-${o}`)) } },
+      { label: 'fraud share', metric: { model: 'fraudShare' }, expect: { kind: 'down', variants: [c('b4-oversight-0'), c('b4-oversight-100')] } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'B5', source: '002, 001', claim: 'Institutional and infrastructure gaps make platform integration uneven across regions',
+    contrast: 'east vs central and west, baseline',
+    checks: [{ label: 'platform adoption', metric: { region: 'platformAdoption', group: 'east' }, expect: { kind: 'greater-than', variant: B, a: 'east', b: 'central+west' } }],
+    recorded: 'inconclusive',
+  },
+  { id: 'C1', source: '003', claim: 'The e-commerce development index raises manufacturing exports', contrast: 'provinces-30 panel, two-way FE', checks: [], panel: 'C1', recorded: 'inconclusive' },
+  { id: 'C2', source: '003', claim: 'Industrial-structure upgrading mediates the effect fully; technology innovation partly', contrast: 'same panel, three-step mediation', checks: [], panel: 'C2', recorded: 'inconclusive' },
+  { id: 'C3', source: '003', claim: 'The marginal effect is larger in central and western regions; the east keeps the larger volume', contrast: 'same panel, by group', checks: [], panel: 'C3', recorded: 'inconclusive' },
+  { id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth', checks: [], panel: 'C4', recorded: 'inconclusive' },
+  {
+    id: 'D1', source: '004', claim: 'Supply-chain finance reduces factor misallocation',
+    contrast: 'finance off → on',
+    checks: [{ label: 'dispersion of the revenue product of capital', metric: { model: 'rocDispersion' }, expect: { kind: 'down', variants: [c('finance-off'), B] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'D2', source: '004', claim: 'Weak absorptive capacity keeps firms in low-end lock-in even with platform access',
+    contrast: 'absorptive capacity high → low, platform on',
+    checks: [{ label: 'lock-in share', metric: { model: 'lockInShare' }, expect: { kind: 'up', variants: [c('d2-absorptive-high'), c('d2-absorptive-low')] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'D3', source: '004', claim: 'Servitisation and branding raise value capture',
+    contrast: 'stage capped at 1 → stage 3 reachable',
+    checks: [{ label: 'SME value-capture share', metric: { model: 'smeValueShare' }, expect: { kind: 'up', variants: [c('d3-capped-stage-1'), B] } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'L1', source: '000, 004', claim: 'Heavy pay-to-rank fees plus thin finance trap firms in assembly; relevance ranking plus finance lets them climb',
+    contrast: 'lock-in → escape (lecture scenarios)',
+    checks: [{ label: 'lock-in share after 10 years', metric: { model: 'lockInShare' }, expect: { kind: 'down', variants: ['lock-in.yaml', 'escape.yaml'] } }],
+    recorded: 'inconclusive',
+  },
+];
+
+/** Every scenario file the catalog's checks run (relative to scenarios/). */
+export function variantFiles(claims: readonly Claim[]): string[] {
+  const files = new Set<string>();
+  for (const cl of claims) {
+    for (const ch of cl.checks) {
+      const e = ch.expect;
+      if ('variants' in e) e.variants.forEach((v) => files.add(v));
+      else files.add(e.variant);
+    }
+  }
+  return [...files];
+}

@@ -1,0 +1,70 @@
+/** The claims report: a table (terminal or Markdown), JSON, and an HTML page with one chart per check. */
+import { barSpec } from '../report/charts.js';
+import { buildHtmlReport } from '../report/html.js';
+import type { MeanCi } from '../report/series.js';
+import { formatMarkdownTable, formatNumber, formatTable, type Cell } from '../report/table.js';
+import type { ClaimResult } from './judge.js';
+
+const HEADER = ['id', 'claim', 'metric', 'baseline', 'variant', 'effect [95% CI]', 'seeds', 'verdict'];
+
+const ci = (v: MeanCi) => (v.lo === undefined ? formatNumber(v.mean) : `${formatNumber(v.mean)} [${formatNumber(v.lo)}, ${formatNumber(v.hi!)}]`);
+const short = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const name = (file: string) => file.replace(/^claims\//, '').replace(/\.yaml$/, '');
+
+function rows(results: ClaimResult[], wide: boolean): Cell[][] {
+  return results.flatMap((r) => {
+    if (r.checks.length === 0) return [[r.claim.id, wide ? r.claim.claim : short(r.claim.claim), '(panel: see gvc-sim panel)', '', '', '', r.seeds, r.verdict]];
+    return r.checks.map((c, k) => {
+      const first = c.levels[0]!;
+      const last = c.levels[c.levels.length - 1]!;
+      const effects = c.effects.map((e) => ci(e.value)).join('; ');
+      return [
+        k === 0 ? r.claim.id : '', k === 0 ? (wide ? r.claim.claim : short(r.claim.claim)) : '', `${c.check.label} (${c.check.expect.kind})`,
+        `${name(first.variant)}: ${formatNumber(first.value.mean)}`, `${name(last.variant)}: ${formatNumber(last.value.mean)}`, effects, r.seeds,
+        k === 0 ? r.verdict : `(${c.verdict})`,
+      ];
+    });
+  });
+}
+
+export function claimsTable(results: ClaimResult[]): string {
+  return formatTable(HEADER, rows(results, false));
+}
+
+export function claimsMarkdown(results: ClaimResult[]): string {
+  const count = (v: string) => results.filter((r) => r.verdict === v).length;
+  const notes = results.filter((r) => r.claim.why).map((r) => `- **${r.claim.id}**: ${r.claim.why}`);
+  return [
+    '# Claims',
+    '',
+    `${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('inconclusive')} inconclusive, of ${results.length}.`,
+    '',
+    formatMarkdownTable(HEADER, rows(results, true)),
+    ...(notes.length ? ['', '## Why some claims are not reproduced', '', ...notes] : []),
+    '',
+  ].join('\n');
+}
+
+export function claimsJson(results: ClaimResult[]): unknown {
+  return results.map((r) => ({
+    id: r.claim.id, source: r.claim.source, claim: r.claim.claim, contrast: r.claim.contrast, verdict: r.verdict, recorded: r.claim.recorded,
+    why: r.claim.why, seeds: r.seeds,
+    checks: r.checks.map((c) => ({ label: c.check.label, metric: c.check.metric, expect: c.check.expect, levels: c.levels, effects: c.effects, verdict: c.verdict })),
+  }));
+}
+
+export async function claimsHtml(results: ClaimResult[], meta: Record<string, string | number>): Promise<string> {
+  return buildHtmlReport({
+    title: 'gvc-sim — claims',
+    subtitle: 'Each claim of the source papers as a contrast between scenario variants, judged on paired seeds.',
+    meta,
+    sections: [
+      { heading: 'Verdicts', table: { header: HEADER, rows: rows(results, true) } },
+      ...results.filter((r) => r.checks.length > 0).map((r) => ({
+        heading: `${r.claim.id} — ${r.verdict}`,
+        text: `${r.claim.claim} (seed ${r.claim.source}). Contrast: ${r.claim.contrast}.${r.claim.why ? `\n\nWhy: ${r.claim.why}` : ''}`,
+        charts: r.checks.map((c) => barSpec({ title: `${c.check.label}: ${c.verdict}`, yTitle: c.check.label, bars: c.levels.map((l) => ({ label: name(l.variant), mean: l.value.mean, lo: l.value.lo, hi: l.value.hi })) })),
+      })),
+    ],
+  });
+}

@@ -1,0 +1,51 @@
+/** `gvc-sim claims`: run the catalog, judge it, print and write the report. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createProgress } from '../cli/progress.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { didYouMean } from '../scenario/suggest.js';
+import { CLAIMS, type Claim } from './catalog.js';
+import { claimsHtml, claimsJson, claimsMarkdown, claimsTable } from './format.js';
+import { judgeClaim, type ClaimResult } from './judge.js';
+import { runVariants } from './runner.js';
+
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+export function selectClaims(only?: string): Claim[] {
+  if (!only) return CLAIMS;
+  const ids = only.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const known = CLAIMS.map((c) => c.id);
+  for (const id of ids) if (!known.includes(id)) throw new UserError(`no claim '${id}'${didYouMean(id, known)}`, `claims: ${known.join(', ')}`);
+  return CLAIMS.filter((c) => ids.includes(c.id));
+}
+
+export interface JudgeOptions {
+  seeds: number;
+  seedBase: number;
+  scale: number;
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs and judges claims; the library entry point the CLI and the regression test share. */
+export async function judgeClaims(claims: Claim[], o: JudgeOptions): Promise<ClaimResult[]> {
+  const digests = await runVariants(claims, { ...o, scenarioDir: SCENARIO_DIR });
+  return claims.map((c) => judgeClaim(c, digests, o.seeds));
+}
+
+export async function runClaims(o: JudgeOptions & { only?: string; format: 'table' | 'md' | 'json'; out: string }): Promise<void> {
+  const claims = selectClaims(o.only);
+  const progress = createProgress('claims');
+  const results = await judgeClaims(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
+  progress.stop();
+  mkdirSync(o.out, { recursive: true });
+  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale, claims: claims.length };
+  writeFileAtomic(join(o.out, 'claims.md'), claimsMarkdown(results));
+  writeFileAtomic(join(o.out, 'claims.json'), JSON.stringify(claimsJson(results), null, 2));
+  writeFileAtomic(join(o.out, 'claims.html'), await claimsHtml(results, meta));
+  if (o.format === 'json') console.log(JSON.stringify(claimsJson(results), null, 2));
+  else console.log(o.format === 'md' ? claimsMarkdown(results) : claimsTable(results));
+  console.error(`written: ${join(o.out, 'claims.md')}, claims.json, claims.html`);
+}

@@ -1,0 +1,42 @@
+import type { Argv, CommandModule } from 'yargs';
+import { UserError } from '../errors.js';
+
+interface Args {
+  only?: string;
+  seeds: number;
+  'seed-base': number;
+  scale: number;
+  format: 'table' | 'md' | 'json';
+  out: string;
+  workers?: number;
+}
+
+function builder(y: Argv): Argv<Args> {
+  return y
+    .options({
+      only: { type: 'string', describe: 'comma-separated claim ids to run (default: all), e.g. X1,B4' },
+      seeds: { type: 'number', default: 20, describe: 'seeds per variant (the same seeds on every side)' },
+      'seed-base': { type: 'number', default: 1, describe: 'first seed' },
+      scale: { type: 'number', default: 1, describe: 'multiply every variant’s firm population by this' },
+      format: { choices: ['table', 'md', 'json'] as const, default: 'table' as const, describe: 'what to print' },
+      out: { type: 'string', default: 'results/claims', describe: 'folder for claims.md, claims.json and claims.html' },
+      workers: { type: 'number', describe: 'worker threads (default: one per core)' },
+    })
+    .example('$0 claims', 'judge every claim on 20 seeds')
+    .example('$0 claims --only L1 --seeds 10', 'the lock-in lecture claim') as unknown as Argv<Args>;
+}
+
+async function handler(a: Args): Promise<void> {
+  if (!Number.isInteger(a.seeds) || a.seeds < 2) throw new UserError(`--seeds must be a whole number ≥ 2 (a CI needs two), got ${a.seeds}`);
+  if (!(a.scale > 0)) throw new UserError(`--scale must be positive, got ${a.scale}`);
+  const { runClaims } = await import('../claims/run.js');
+  await runClaims({ only: a.only, seeds: a.seeds, seedBase: a['seed-base'], scale: a.scale, format: a.format, out: a.out, workers: a.workers });
+}
+
+const command: CommandModule<object, Args> = {
+  command: 'claims',
+  describe: 'run the claim catalog and judge each claim of the source papers',
+  builder,
+  handler,
+};
+export default command;
