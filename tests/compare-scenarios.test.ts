@@ -117,7 +117,7 @@ describe('pairedDifferences', () => {
 
 describe('compare: bad input', () => {
   it('is a UserError', async () => {
-    for (const bad of [args('bad1', { b: 'scenarios/nope.yaml' }), args('bad2', { seeds: 0 }), args('bad3', { 'set-b': ['platform.enabld=false'] })]) {
+    for (const bad of [args('bad1', { b: 'scenarios/nope.yaml' }), args('bad2', { seeds: 0 }), args('bad3', { 'set-b': ['platform.enabld=false'] }), args('bad4', { 'set-b': ['ticks=36'] })]) {
       expect(await compareCommand(bad).catch((e: unknown) => e)).toBeInstanceOf(UserError);
     }
   });

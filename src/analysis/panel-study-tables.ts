@@ -30,7 +30,7 @@ export interface StudyTable {
   readonly notes: readonly string[];
 }
 
-const PAPER_TEC: Record<Mediator, { key: keyof typeof PAPER_TABLE6; name: string }> = {
+const PAPER_MEDIATOR: Record<Mediator, { key: keyof typeof PAPER_TABLE6; name: string }> = {
   inus: { key: 'inus', name: 'Inus' },
   rdIntensity: { key: 'tec', name: 'Tec' },
 };
@@ -100,7 +100,7 @@ function paperSobel(m: PaperMediation, total: PaperEstimate): { z: number; share
 }
 
 function mediationRows(m: Mediator, results: readonly MediationResult[]): StudyRow[] {
-  const { key, name } = PAPER_TEC[m];
+  const { key, name } = PAPER_MEDIATOR[m];
   const paper = PAPER_TABLE6[key];
   const derived = paperSobel(paper, PAPER_TABLE4.twoWays.eci);
   const row = (model: string, term: string, pick: (x: MediationResult) => { estimate: number; p: number }, cell: PaperCell): StudyRow => {
@@ -119,7 +119,7 @@ function mediationRows(m: Mediator, results: readonly MediationResult[]): StudyR
 
 function verdictNote(m: Mediator, results: readonly MediationResult[]): string {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  return `${m}: verdict full in ${count('full')}, partial in ${count('partial')}, none in ${count('none')} of ${results.length} seeds (paper, ${PAPER_TEC[m].name}: ${PAPER_TABLE6[PAPER_TEC[m].key].verdict}).`;
+  return `${m}: verdict full in ${count('full')}, partial in ${count('partial')}, none in ${count('none')} of ${results.length} seeds (paper, ${PAPER_MEDIATOR[m].name}: ${PAPER_TABLE6[PAPER_MEDIATOR[m].key].verdict}).`;
 }
 
 function mediationTable(est: readonly SeedEstimates[]): StudyTable {

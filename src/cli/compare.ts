@@ -4,7 +4,6 @@ import { UserError } from '../errors.js';
 import { compareScenarios, sideLabel, type CompareSide, type Comparison } from '../experiment/compare.js';
 import { SUMMARY_METRICS } from '../experiment/summary.js';
 import { prepareOutputDir } from '../output/results-dir.js';
-import { writeCompareReport } from '../report/compare-report.js';
 import { formatDifferences } from '../report/compare-table.js';
 import { loadScenario } from '../scenario/index.js';
 import { createProgress } from './progress.js';
@@ -45,6 +44,14 @@ function commonOverrides(a: CompareArgs): string[] {
   return [...a.set, ...(a.ticks !== undefined ? [`ticks=${a.ticks}`] : []), ...(a.firms !== undefined ? [`firms=${a.firms}`] : [])];
 }
 
+/** Final years are compared tick for tick, so both runs must have the same length and year. */
+function checkSameClock(a: CompareSide, b: CompareSide): void {
+  const clock = (s: CompareSide['scenario']) => `${s.ticks} ticks of ${s.ticksPerYear} per year`;
+  if (clock(a.scenario) !== clock(b.scenario)) {
+    throw new UserError(`A runs ${clock(a.scenario)} but B runs ${clock(b.scenario)}`, 'compare runs of the same length: pass --ticks N (and ticksPerYear via --set) for both');
+  }
+}
+
 /** The printed result: the key metrics as a table (or Markdown), or the whole comparison as JSON. */
 function render(c: Comparison, format: CompareArgs['format']): string {
   if (format === 'json') return JSON.stringify(c, null, 2);
@@ -59,12 +66,17 @@ export async function compareCommand(a: CompareArgs, hooks: { onProgress?: (done
   const common = commonOverrides(a);
   const A = await loadSide(a.a, common, a['set-a']);
   const B = await loadSide(a.b, common, a['set-b']);
+  checkSameClock(A.side, B.side);
   const first = a.seed ?? A.side.scenario.seed;
   const seeds = Array.from({ length: a.seeds }, (_, k) => first + k);
   const outDir = prepareOutputDir({ name: `compare-${A.side.scenario.name}-vs-${B.side.scenario.name}`, out: a.out, force: a.force });
   const command = process.argv.slice(2).join(' ');
   const comparison = compareScenarios({ a: A.side, b: B.side, seeds, outDir, command, ...hooks }, [A.label, B.label]);
-  if (comparison.status === 'complete' && a.report) await writeCompareReport(outDir);
+  if (comparison.status === 'complete' && a.report) {
+    // Loaded only when needed: the chart libraries take a while to load.
+    const { writeCompareReport } = await import('../report/compare-report.js');
+    await writeCompareReport(outDir);
+  }
   return { outDir, comparison, text: render(comparison, a.format) };
 }
 

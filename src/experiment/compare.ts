@@ -71,7 +71,7 @@ export function pairedDifferences(a: Float64Array[], b: Float64Array[], metrics:
 }
 
 /** Subfolder names for the two sides: `a-<name>` and `b-<name>`. */
-export function sideFolders(a: string, b: string): [string, string] {
+function sideFolders(a: string, b: string): [string, string] {
   return [`a-${a}`, `b-${b}`];
 }
 

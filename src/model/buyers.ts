@@ -2,11 +2,13 @@
  * Aggregated foreign buyers: each market splits its budget between the
  * traditional channel and the platform by a logit over channel utility.
  *
- *   U_platform    = appeal − platformSearchCost·distance + v·log(1 + pull_p/outside) − trustWeight·(1 − trust)
- *   U_traditional =        − searchCost·distance         + v·log(1 + pull_t/outside)
+ *   U_platform    = appeal + v·log(1 + pull_p/outside) − trustWeight·(1 − trust)
+ *   U_traditional = −searchCost·distance + v·log(1 + pull_t/outside)
  *
  * The variety terms are the cross-side network effect: more and better sellers
- * in a channel draw buyers to it. Buyers react to last tick's sellers.
+ * in a channel draw buyers to it. The platform's own search friction acts
+ * through its sellers' pull (small sellers are harder to find; see trade.ts).
+ * Buyers react to last tick's sellers.
  */
 import { marketSpending } from './markets.js';
 import type { World } from './world.js';
@@ -23,8 +25,7 @@ export function platformChannelShare(w: World, m: number): number {
   const d = w.markets[m]!.distance;
   const ms = w.market;
   const outside = ms.outsidePull[m]! || outsidePull(w, m);
-  const uPlatform =
-    b.platformAppeal - w.scenario.platform.searchCost * d + b.varietyWeight * Math.log(1 + ms.platformPull[m]! / outside) - b.trustWeight * (1 - w.platform.trust);
+  const uPlatform = b.platformAppeal + b.varietyWeight * Math.log(1 + ms.platformPull[m]! / outside) - b.trustWeight * (1 - w.platform.trust);
   const uTraditional = -b.searchCost * d + b.varietyWeight * Math.log(1 + (ms.directPull[m]! + ms.indirectPull[m]!) / outside);
   return 1 / (1 + Math.exp(uTraditional - uPlatform));
 }

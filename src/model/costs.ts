@@ -72,3 +72,9 @@ export function channelRunningCost(w: World, i: number, directMarketCount: numbe
   if (ch & Channel.platform) c += s.platform.subscription;
   return c;
 }
+
+/** What a seller expects rule changes to cost it per tick: their rate × the cost of re-adapting. */
+export function expectedAdaptationCost(w: World): number {
+  const g = w.scenario.platform.governance;
+  return g.ruleVolatility * g.adaptationCost;
+}

@@ -7,7 +7,7 @@
  * horizon; entry costs must be payable from cash and credit. Platform
  * potential is seen only in part until regional peers use it (demonstration).
  */
-import { categoryCost, complianceCost, fairEntryCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
+import { categoryCost, complianceCost, expectedAdaptationCost, fairEntryCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
 import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, prospectiveExposure } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel } from './firms.js';
@@ -104,7 +104,7 @@ function considerPlatform(w: World, i: number, appeal: number, c: Choice): void 
       consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0);
     } else {
       const cost = onboardingCost(w, i) + marketCost;
-      const profit = gross - s.platform.subscription - complianceCost(w, i);
+      const profit = gross - s.platform.subscription - complianceCost(w, i) - expectedAdaptationCost(w);
       consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannelCost(w, i), cost, profit);
     }
   }

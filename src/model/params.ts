@@ -133,6 +133,8 @@ export const ScenarioSchema = z.strictObject({
       domesticSales: num(30, 0, 1e4, 'k USD/tick', 'domestic sales of a firm of average productivity'),
       domesticMargin: num(0.07, 0, 1, 'share of sales', 'operating margin on domestic sales'),
       overhead: num(1.5, 0, 1e3, 'k USD/tick', 'fixed overhead every firm pays'),
+      demandShockSd: num(0.08, 0, 2, 'log points/tick', 'standard deviation of the monthly shock to a firm’s domestic demand (AR(1) in logs)'),
+      demandShockPersistence: num(0.95, 0, 0.999, 'AR(1) coefficient', 'persistence of domestic demand shocks'),
       initialCashMonths: num(4, 0, 120, 'months of domestic sales', 'initial cash holdings'),
       cashBufferMonths: num(1, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
       payoutRate: num(0.2, 0, 1, 'share/tick', 'share of cash above the buffer paid out each tick'),

@@ -9,17 +9,23 @@ import { Channel, marketCount } from './firms.js';
 import { marginOnReceipts } from './trade.js';
 import type { World } from './world.js';
 
-/** Domestic sales rise with productivity; the mean firm sells `domesticSales`. */
-function domesticSalesOf(w: World, i: number): number {
-  const shape = w.scenario.firm.productivityShape;
-  return (w.scenario.firm.domesticSales * w.firms.productivity[i]! * (shape - 1)) / shape;
+/**
+ * Domestic sales rise with productivity (the mean firm sells `domesticSales`)
+ * and move with a persistent firm-specific demand shock, so some firms fall
+ * into losses and, without credit, exit.
+ */
+function domesticSalesOf(w: World, i: number, shockDraw: number): number {
+  const p = w.scenario.firm;
+  const f = w.firms;
+  f.demandShock[i] = p.demandShockPersistence * f.demandShock[i]! + p.demandShockSd * shockDraw;
+  return ((p.domesticSales * f.productivity[i]! * (p.productivityShape - 1)) / p.productivityShape) * Math.exp(f.demandShock[i]!);
 }
 
-function bookCosts(w: World, i: number): void {
+function bookCosts(w: World, i: number, shockDraw: number): void {
   const f = w.firms;
   const s = w.scenario;
   const L = w.ledger;
-  const sales = domesticSalesOf(w, i);
+  const sales = domesticSalesOf(w, i, shockDraw);
   const margin = s.firm.domesticMargin * sales;
   const listed = (f.channels[i]! & Channel.platform) !== 0;
   const running = channelRunningCost(w, i, marketCount(f.directMarkets[i]!));
@@ -90,8 +96,9 @@ function advanceClocks(w: World, i: number): void {
 
 export function settlement(w: World): void {
   const f = w.firms;
+  const rng = w.rng.get('demand');
   for (let i = 0; i < f.capacity; i++) {
-    bookCosts(w, i);
+    bookCosts(w, i, rng.normal());
     updateChannelProfits(w, i);
   }
   enforce(w);

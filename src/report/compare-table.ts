@@ -8,7 +8,7 @@ import { isShareMetric, metricLabel } from './metric-labels.js';
 import { type Cell, formatMarkdownTable, formatNumber, formatTable } from './table.js';
 
 /** Marks a difference whose 95% CI excludes zero. */
-export const SIGNIFICANT_MARK = '*';
+const SIGNIFICANT_MARK = '*';
 
 export type TableFormat = 'table' | 'md';
 

@@ -32,7 +32,7 @@ function availableMetrics(model: MetricColumns, regions?: Columns): string[] {
 }
 
 /** Splits `a,b` (and repeated flags) into metric names, checking each; an unknown one names the nearest. */
-export function parseMetrics(given: string[], available: string[]): string[] {
+function parseMetrics(given: string[], available: string[]): string[] {
   const metrics = given.flatMap((g) => g.split(',')).map((m) => m.trim()).filter((m) => m);
   if (metrics.length === 0) throw new UserError('name at least one metric: --metric lockInShare');
   for (const m of metrics) {
@@ -81,7 +81,7 @@ export interface FigureOptions {
 }
 
 /** The chart spec of a figure and the metrics it shows; throws a UserError for an unknown metric or folder. */
-export function buildFigure({ dir, metrics: given, title }: FigureOptions): { spec: VegaLiteSpec; metrics: string[] } {
+function buildFigure({ dir, metrics: given, title }: FigureOptions): { spec: VegaLiteSpec; metrics: string[] } {
   const sources = sourcesOf(dir);
   const [first, second] = sources as [Source, Source | undefined];
   const metrics = parseMetrics(given, availableMetrics(first.model, first.regions));
@@ -100,7 +100,7 @@ export function buildFigure({ dir, metrics: given, title }: FigureOptions): { sp
 }
 
 /** The format to write: --format, else the --out extension, else SVG; they must agree when both are given. */
-export function figureFormat(format: string | undefined, out: string | undefined): FigureFormat {
+function figureFormat(format: string | undefined, out: string | undefined): FigureFormat {
   const fromOut = out ? extname(out).slice(1).toLowerCase() : '';
   const chosen = format ?? (FIGURE_FORMATS.includes(fromOut as FigureFormat) ? fromOut : 'svg');
   if (!FIGURE_FORMATS.includes(chosen as FigureFormat)) throw new UserError(`unknown format '${chosen}'`, 'use svg or png');

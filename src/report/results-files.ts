@@ -6,7 +6,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
-import type { SummaryRow } from '../experiment/summary.js';
 import type { Manifest } from '../output/manifest.js';
 import type { MetricColumns } from './series.js';
 
@@ -40,12 +39,6 @@ export function readManifest(dir: string): Manifest {
   const file = join(dir, 'manifest.json');
   if (!existsSync(file)) throw new UserError(`no manifest.json in ${dir}`, NOT_RESULTS);
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-}
-
-/** The final-year summary (summary.json), or undefined when the run did not write one. */
-export function readSummary(dir: string): SummaryRow[] | undefined {
-  const file = join(dir, 'summary.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SummaryRow[]) : undefined;
 }
 
 /** The region table (regions.csv), or undefined when absent. */

@@ -73,7 +73,7 @@ function runSections(manifest: Manifest, model: MetricColumns, regions: Columns 
 }
 
 /** Everything the report shows, from a folder's manifest and tables. */
-export function runReportInput(manifest: Manifest, model: MetricColumns, regions?: Columns): ReportInput {
+function runReportInput(manifest: Manifest, model: MetricColumns, regions?: Columns): ReportInput {
   const s = manifest.scenario;
   return { title: `${s.name} — gvc-sim run report`, subtitle: s.description, meta: runMeta(manifest), sections: runSections(manifest, model, regions) };
 }

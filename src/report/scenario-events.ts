@@ -15,7 +15,7 @@ function valueText(v: unknown): string {
 }
 
 /** `path = value; …` for one event's `set`. */
-export function changesText(set: Record<string, unknown>): string {
+function changesText(set: Record<string, unknown>): string {
   return Object.entries(set).map(([path, v]) => `${path} = ${valueText(v)}`).join('; ');
 }
 

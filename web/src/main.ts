@@ -3,24 +3,18 @@
  * simulation worker, and the worker's frames to the charts. The page owns the
  * settings (preset + moved levers + population + seed); the worker owns the run.
  */
-import { firmPoints } from './charts/firm-points.js';
-import { LiveView } from './charts/live-view.js';
-import { SERIES_CHARTS, seriesRows } from './charts/series.js';
-import { firmSpec, seriesSpec } from './charts/specs.js';
+import { Dashboard } from './charts/dashboard.js';
 import type { Lever } from './levers.js';
 import { PRESETS, type Preset } from './presets.js';
 import type { FromSim, RunSettings, ToSim } from './protocol.js';
 import { resolveRun } from './settings.js';
-import { byId, h } from './ui/dom.js';
+import { byId } from './ui/dom.js';
 import { ErrorBanner } from './ui/error-banner.js';
 import { LeverPanel } from './ui/lever-panel.js';
 import { MapPanel } from './ui/map-panel.js';
 import { PresetList } from './ui/preset-list.js';
 import { Readout } from './ui/readout.js';
 import { RunControls } from './ui/run-controls.js';
-
-/** The firm cloud redraws at most this often: 3,000 dots are the costliest thing on the page. */
-const FIRM_VIEW_MS = 200;
 
 const state = {
   preset: PRESETS[0]!,
@@ -41,14 +35,7 @@ const sim = new Worker(new URL('./sim.worker.js', import.meta.url), { type: 'mod
 const send = (msg: ToSim) => sim.postMessage(msg);
 
 const years = scenario.ticks / scenario.ticksPerYear;
-const series = SERIES_CHARTS.map((chart) => {
-  const container = h('div', { class: 'view', id: `view-${chart.id}` });
-  const figure = h('figure', { class: 'chart' }, h('figcaption', {}, h('strong', {}, chart.title), h('span', {}, chart.note)), container);
-  byId('charts').insertBefore(figure, byId('firm-figure'));
-  return { chart, view: new LiveView(container, seriesSpec(chart, years), 'rows') };
-});
-const firmView = new LiveView(byId('view-firms'), firmSpec(), 'firms');
-let lastFirmDraw = 0;
+const dashboard = new Dashboard(byId('charts'), byId('firm-figure'), byId('view-firms'), years, () => scenario.ticksPerYear);
 
 const presets = new PresetList(byId('presets'), PRESETS, (p) => pickPreset(p));
 const levers = new LeverPanel(byId('levers'), (lever, value) => moveLever(lever, value));
@@ -100,15 +87,10 @@ function moveLever(lever: Lever, value: number): void {
 }
 
 function onFrame(f: Extract<FromSim, { type: 'frame' }>): void {
-  if (f.fresh) for (const s of series) s.view.replace([]);
-  for (const s of series) s.view.append(seriesRows(s.chart, f.rows, scenario.ticksPerYear));
-  const now = performance.now();
-  if (f.fresh || !f.playing || now - lastFirmDraw >= FIRM_VIEW_MS) {
-    firmView.replace(firmPoints(f.firms));
-    lastFirmDraw = now;
-  }
+  if (f.fresh) dashboard.clear();
+  dashboard.add(f.rows, f.firms, f.playing);
   const last = f.rows.at(-1);
-  readout.show({ tick: f.tick, ticks: f.ticks, playing: f.playing, lockIn: f.fresh ? null : last?.values.lockInShare });
+  readout.show({ tick: f.tick, ticks: f.ticks, playing: f.playing, lockIn: f.fresh ? null : last?.values.lockInShare, engineTicksPerSecond: f.engineTicksPerSecond });
   controls.show(f.playing, f.tick >= f.ticks);
 }
 

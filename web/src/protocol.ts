@@ -50,6 +50,8 @@ export type FromSim =
       tick: number;
       ticks: number;
       playing: boolean;
+      /** Ticks per second of pure stepping since the last play (undefined before any tick). */
+      engineTicksPerSecond: number | undefined;
     }
   | { type: 'error'; message: string };
 

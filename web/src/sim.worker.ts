@@ -18,6 +18,9 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Pacing: ticks run since `origin` (ms) at the current speed. */
 let origin = 0;
 let ran = 0;
+/** Time spent in the model since the last play: what the engine alone achieves. */
+let stepMs = 0;
+let stepped = 0;
 
 function post(msg: FromSim, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
@@ -26,7 +29,8 @@ function post(msg: FromSim, transfer: Transferable[] = []): void {
 function postFrame(rows: TickRow[], fresh = false): void {
   if (!session) return;
   const firms = session.sample();
-  post({ type: 'frame', fresh, rows, firms, tick: session.tick, ticks: session.ticks, playing }, sampleBuffers(firms));
+  const engineTicksPerSecond = stepped > 0 ? (stepped * 1000) / stepMs : undefined;
+  post({ type: 'frame', fresh, rows, firms, tick: session.tick, ticks: session.ticks, playing, engineTicksPerSecond }, sampleBuffers(firms));
 }
 
 function stop(): void {
@@ -54,6 +58,8 @@ function slice(): void {
     rows.push(session.step());
     ran++;
   }
+  stepMs += performance.now() - start;
+  stepped += rows.length;
   if (session.done) playing = false;
   postFrame(rows);
   if (!playing) return;
@@ -75,6 +81,7 @@ function handle(msg: ToSim): void {
     case 'play':
       if (!session || session.done || playing) return;
       playing = true;
+      [stepMs, stepped] = [0, 0];
       restartPacing();
       slice();
       return;

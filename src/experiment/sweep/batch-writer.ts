@@ -19,11 +19,16 @@ export class BatchWriter {
     private readonly onCommitted: (batch: readonly RunRecord[]) => void,
   ) {}
 
-  /** Queues a finished run; throws if an earlier commit failed. */
+  /** Queues a finished run (dropped once a commit has failed: `drain` reports that failure). */
   push(r: RunRecord): void {
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failed) return;
     this.queue.push(r);
     this.running ??= this.loop();
+  }
+
+  /** Whether a commit failed; nothing more is written then. */
+  get failed(): boolean {
+    return this.failure !== undefined;
   }
 
   private async loop(): Promise<void> {

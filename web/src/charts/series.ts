@@ -30,7 +30,7 @@ export const SERIES_CHARTS: readonly SeriesChart[] = [
   {
     id: 'channels', title: 'How exporters reach buyers', note: 'share of exporters using each channel (a firm may use several)', yTitle: 'share of exporters', kind: 'line',
     series: [
-      { metric: 'indirectShare', label: 'indirect (trading company)', color: PALETTE[1]! },
+      { metric: 'indirectShare', label: 'indirect (trader)', color: PALETTE[1]! },
       { metric: 'directOfflineShare', label: 'direct offline', color: PALETTE[2]! },
       { metric: 'platformSellerShare', label: 'platform', color: PALETTE[0]! },
     ],

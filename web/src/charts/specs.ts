@@ -21,7 +21,7 @@ const CONFIG = {
   legend: { labelFontSize: 13, titleFontSize: 13, labelColor: INK, labelLimit: 260, orient: 'top' as const, direction: 'horizontal' as const, title: null },
 };
 
-const HEIGHT = 190;
+const HEIGHT = 170;
 
 /** Time axis in years over the whole run, so the run visibly fills the chart. */
 function yearAxis(years: number) {
@@ -35,7 +35,7 @@ function shareAxis(title: string) {
 /** One of the time-series charts (lines, or stacked areas for shares that add up to 1). */
 export function seriesSpec(chart: SeriesChart, years: number): TopLevelSpec {
   const labels = chart.series.map((s) => s.label);
-  const color = { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: chart.series.map((s) => s.color) }, legend: labels.length > 1 ? {} : null };
+  const color = { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: chart.series.map((s) => s.color) }, legend: labels.length > 1 ? { columns: labels.length > 3 ? 2 : labels.length } : null };
   const x = yearAxis(years);
   const mark = chart.kind === 'stack'
     ? { type: 'area' as const, line: false, stroke: 'white', strokeWidth: 0.5 }

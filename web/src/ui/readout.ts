@@ -1,7 +1,8 @@
 /**
  * The header's live readout: run clock, lock-in share and the speed actually
  * reached. Its data attributes carry the same numbers for scripts and tests
- * (data-tick, data-ticks, data-done, data-playing, data-lockin, data-tps).
+ * (data-tick, data-ticks, data-done, data-playing, data-lockin, data-tps; data-engine-tps:
+ * what the model alone reached in its worker, without drawing).
  */
 
 /** Ticks per second over the last couple of seconds of frames. */
@@ -35,7 +36,7 @@ export class Readout {
   }
 
   /** `lockIn`: the latest share; null for a run not started (clears it); undefined keeps the last one. */
-  show(f: { tick: number; ticks: number; playing: boolean; lockIn: number | null | undefined }): void {
+  show(f: { tick: number; ticks: number; playing: boolean; lockIn: number | null | undefined; engineTicksPerSecond?: number }): void {
     const tpy = this.ticksPerYear();
     const d = this.root.dataset;
     d.tick = String(f.tick);
@@ -46,6 +47,7 @@ export class Readout {
     else if (f.lockIn !== undefined) d.lockin = String(f.lockIn);
     const tps = f.playing ? this.rate.add(f.tick) : undefined;
     if (tps !== undefined) d.tps = tps.toFixed(1);
+    if (f.engineTicksPerSecond !== undefined) d.engineTps = f.engineTicksPerSecond.toFixed(1);
     const [years, months] = [Math.floor(f.tick / tpy), f.tick % tpy];
     this.set('clock', `${years} y ${months} m`);
     this.set('ticks', `tick ${f.tick} / ${f.ticks}`);
