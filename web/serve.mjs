@@ -44,8 +44,8 @@ function fileFor(dir, url) {
 export function serveDemo({ dir, port = DEFAULT_PORT }) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
-    const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(root, req.url ?? '/') : undefined;
     try {
+      const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(root, req.url ?? '/') : undefined;
       if (!file) throw Object.assign(new Error('not served'), { code: 'ENOENT' });
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });

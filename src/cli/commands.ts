@@ -33,6 +33,21 @@ export const COMMANDS: Record<string, CommandEntry> = {
     describe: 'run the claim catalog: judge each claim of the source papers on paired seeds',
     load: () => load(import('./claims.js')),
   },
+  compare: {
+    usage: 'compare <a> <b>',
+    describe: 'run two scenarios on the same seeds; final-year differences B − A with paired 95% CIs, and compare.html',
+    load: () => load(import('./compare.js')),
+  },
+  report: {
+    usage: 'report <dir>',
+    describe: 'rebuild the HTML report of a results folder (report.html, or compare.html for a comparison)',
+    load: () => load(import('./report.js')),
+  },
+  figure: {
+    usage: 'figure <dir>',
+    describe: 'export one chart (metrics over time, CI band across seeds) from a results folder as SVG or PNG',
+    load: () => load(import('./figure.js')),
+  },
   params: {
     usage: 'params',
     describe: 'print the parameter reference (defaults, ranges, units) as Markdown or JSON',

@@ -1,7 +1,7 @@
 /** `gvc-sim export`: every table of a sweep database as Parquet or CSV files, in key order. */
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { literal, tableNames } from './db.js';
+import { ident, literal, tableNames } from './db.js';
 import { openResults } from './results.js';
 
 export type ExportFormat = 'csv' | 'parquet';
@@ -26,7 +26,7 @@ export async function exportSweep(dir: string, format: ExportFormat, outDir = di
     for (const table of await tableNames(r.db.conn)) {
       const file = join(outDir, `${table}.${format}`);
       const order = ORDER[table] ? ` ORDER BY ${ORDER[table]}` : '';
-      await r.db.conn.run(`COPY (SELECT * FROM ${table}${order}) TO ${literal(`${file}.partial`)} (${OPTIONS[format]})`);
+      await r.db.conn.run(`COPY (SELECT * FROM ${ident(table)}${order}) TO ${literal(`${file}.partial`)} (${OPTIONS[format]})`);
       renameSync(`${file}.partial`, file);
       files.push(file);
     }
