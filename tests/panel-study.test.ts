@@ -8,6 +8,7 @@ import { runPanelStudy, type PanelStudy } from '../src/analysis/panel-study.js';
 import { formatStudy, PANEL_CSV_COLUMNS, panelCsv } from '../src/analysis/panel-study-format.js';
 import { panelStudyCommand, type PanelStudyArgs } from '../src/cli/panel.js';
 import { UserError } from '../src/errors.js';
+import { presetRegionNames } from '../src/model/regions.js';
 import { loadScenario } from '../src/scenario/index.js';
 
 const SCENARIO = 'scenarios/provinces-30.yaml';
@@ -96,6 +97,12 @@ describe('gvc-sim panel: files and bad input', () => {
 
   it('rejects a scenario without provinces in each region group', async () => {
     expect((await userError(() => panelStudyCommand(args({ scenario: 'scenarios/baseline.yaml' })))).hint).toMatch(/provinces-30/);
+  });
+
+  it('rejects provinces that cannot be split by finance depth', async () => {
+    const { scenario } = await loadScenario(SCENARIO, { overrides: REDUCED });
+    const flat = { ...scenario, regions: Object.fromEntries(presetRegionNames('provinces-30').map((r) => [r, { financeDepth: 0.5 }])) };
+    expect(() => runPanelStudy(flat, { seeds: 1 })).toThrow(/finance-depth half/);
   });
 
   it('writes the panel and tables, then refuses that non-empty --out without --force', async () => {

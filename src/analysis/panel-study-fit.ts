@@ -37,11 +37,11 @@ export const POOLED_CONTROLS = ['lnProductivity', 'institutionQuality', 'lnFirms
 export const FE_CONTROLS = ['lnProductivity'] as const;
 
 export const MEDIATORS = ['inus', 'rdIntensity'] as const;
+export type Mediator = (typeof MEDIATORS)[number];
 
 /** Region groups of Table 7 and finance-depth groups of Table 8, in display order. */
 export const REGION_GROUPS = ['east', 'central', 'west'] as const;
 export const FINANCE_GROUPS = ['high', 'low'] as const;
-export type Mediator = (typeof MEDIATORS)[number];
 
 export interface SeedEstimates {
   readonly seed: number;

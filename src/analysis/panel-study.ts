@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { simulate } from '../experiment/simulate.js';
 import type { Scenario } from '../model/params.js';
 import { resolveRegions, type NamedRegion } from '../model/regions.js';
+import { medianSplit } from './panel-groups.js';
 import { ProvinceYearAggregator } from './panel-province-years.js';
 import { panelClaims, type PanelClaims } from './panel-study-claims.js';
 import { buildSeedPanel, type ProvinceTraits, type SeedPanel } from './panel-study-data.js';
@@ -42,11 +43,14 @@ function studySeeds(opts: PanelStudyOptions, scenario: Scenario): number[] {
   return Array.from({ length: opts.seeds }, (_, k) => base + k);
 }
 
-/** The study compares region groups, so each group needs at least two provinces. */
+/** The study compares region groups (each needs two provinces or more) and finance-depth halves. */
 function checkRegions(regions: readonly NamedRegion[], scenario: Scenario): void {
   const thin = REGION_GROUPS.filter((g) => regions.filter((r) => r.group === g).length < 2);
   if (thin.length > 0) {
     throw new UserError(`scenario '${scenario.name}' has fewer than two provinces in group ${thin.join(', ')}; the panel study compares east, central and west provinces`, 'use a scenario with regionPreset: provinces-30 (e.g. scenarios/provinces-30.yaml)');
+  }
+  if (new Set(medianSplit(regions.map((r) => r.financeDepth))).size < 2) {
+    throw new UserError(`scenario '${scenario.name}' cannot be split into a high and a low finance-depth half: too many provinces share the median financeDepth`, 'give the provinces different regions.<name>.financeDepth values');
   }
   const years = Math.floor(scenario.ticks / scenario.ticksPerYear);
   if (years < 3) throw new UserError(`scenario '${scenario.name}' runs ${years} complete year(s); the panel study needs at least 3`, `set ticks to at least ${3 * scenario.ticksPerYear}`);

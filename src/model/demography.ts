@@ -47,7 +47,7 @@ export function spawnFirm(w: World, i: number, founding: boolean): void {
   f.opportunist[i] = rng.chance(s.firm.opportunistShare) ? 1 : 0;
   f.categories[i] = 1;
   f.delistedUntil[i] = -1_000_000;
-  for (const a of [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.weightNoise, f.expectedPlatform, f.expectedOffline,
+  for (const a of [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.weightNoise, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
     f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
     f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital]) {
     a[i] = 0;

@@ -65,7 +65,7 @@ function considerIndirect(w: World, i: number, appeal: number, c: Choice): void 
     if (f.profitIndirect[i]! < 0) consider(c, Move.LeaveIndirect, -1, -f.profitIndirect[i]!, 0, 0);
     return;
   }
-  const profit = expectedIndirectReceipts(w, i, appeal) * marginOnReceipts(w, i, 1) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
+  const profit = expectedIndirectReceipts(w, i, appeal) * marginOnReceipts(w, i, w.trade.intermediaryPays) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
   consider(c, Move.JoinIndirect, -1, profit, 0, profit);
 }
 
@@ -187,7 +187,20 @@ function joinPlatform(w: World, i: number, marketBit: number, expectedProfit: nu
   f.expectedPlatform[i] = 0;
 }
 
+/** Each region's share of firms listed on the platform: what the demonstration effect works from. */
+function observeAdoption(w: World): void {
+  const f = w.firms;
+  const listed = new Float64Array(w.regions.length);
+  const firms = new Float64Array(w.regions.length);
+  for (let i = 0; i < f.capacity; i++) {
+    firms[f.region[i]!]!++;
+    if (f.channels[i]! & Channel.platform) listed[f.region[i]!]!++;
+  }
+  for (let r = 0; r < w.regions.length; r++) w.region.adoption[r] = firms[r]! > 0 ? listed[r]! / firms[r]! : 0;
+}
+
 export function entryAndChannels(w: World): void {
+  observeAdoption(w);
   const f = w.firms;
   const rng = w.rng.get('entry');
   const rate = w.scenario.firm.reconsiderRate;

@@ -43,7 +43,8 @@ export interface Firms {
   adStock: Float64Array; // rank-specific investment (pay-to-rank ads), reset by rule changes
   weightNoise: Float64Array; // how this seller misreads the ranking weights (transparency)
   expectedPlatform: Float64Array; // adaptive expectation of platform receipts per tick
-  expectedOffline: Float64Array; // adaptive expectation of direct + intermediated receipts per tick
+  expectedDirect: Float64Array; // adaptive expectation of direct offline receipts per tick
+  expectedIndirect: Float64Array; // adaptive expectation of receipts from the intermediary per tick
   profitPlatform: Float64Array; // smoothed operating profit of the platform channel
   profitDirect: Float64Array; // smoothed operating profit of the direct offline channel
   profitIndirect: Float64Array; // smoothed operating profit of the intermediated channel
@@ -98,7 +99,8 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     adStock: f64(),
     weightNoise: f64(),
     expectedPlatform: f64(),
-    expectedOffline: f64(),
+    expectedDirect: f64(),
+    expectedIndirect: f64(),
     profitPlatform: f64(),
     profitDirect: f64(),
     profitIndirect: f64(),

@@ -109,8 +109,8 @@ function drawOrders(w: World): void {
       let marketSpend = 0;
       if (ch & Channel.indirect && t.intermediaryReach & bit) {
         const sale = drawSale(w, ms.traditionalBudget[m]!, indirectWeight(w, i, m), tradPull, units.indirect, p * t.indirectPriceRatio[k]!);
-        const paid = sale.units * p;
-        const margin = paid * s.intermediary.margin;
+        const paid = sale.units * p * t.intermediaryPays;
+        const margin = sale.units * p * (s.intermediary.margin + s.intermediary.squeeze);
         f.indirectReceipts[i]! += paid;
         L.intermediaryMargin += margin;
         L.logistics += sale.spend - paid - margin;
@@ -176,6 +176,7 @@ function bookExportIncome(w: World, i: number, cogs: number): void {
   L.directReceipts += f.directReceipts[i]!;
   L.indirectReceipts += f.indirectReceipts[i]!;
   L.buyerSpending += f.exportValue[i]!;
+  L.regionExports[f.region[i]!]! += f.exportValue[i]!;
   if (f.cheating[i] !== 1) L.honestExportValue += f.exportValue[i]!;
   if (f.lowInitialCash[i] === 1) L.lowCashExportValue += f.exportValue[i]!;
 }

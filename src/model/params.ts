@@ -131,7 +131,7 @@ export const ScenarioSchema = z.strictObject({
       absorptiveMean: num(0.5, 0.01, 0.99, 'index 0–1', 'mean absorptive capacity (Beta distributed)'),
       opportunistShare: num(0.15, 0, 1, 'share', 'share of firms that would sell counterfeit or low quality when it pays'),
       domesticSales: num(30, 0, 1e4, 'k USD/tick', 'domestic sales of a firm of average productivity'),
-      domesticMargin: num(0.07, 0, 1, 'share of sales', 'operating margin on domestic sales'),
+      domesticMarginScale: num(0.9, 0, 2, 'share of the stage margin', 'operating margin at home as a share of the stage’s markup margin μ/(1+μ): the smile curve holds at home too'),
       overhead: num(1.5, 0, 1e3, 'k USD/tick', 'fixed overhead every firm pays'),
       demandShockSd: num(0.08, 0, 2, 'log points/tick', 'standard deviation of the monthly shock to a firm’s domestic demand (AR(1) in logs)'),
       demandShockPersistence: num(0.95, 0, 0.999, 'AR(1) coefficient', 'persistence of domestic demand shocks'),
@@ -156,7 +156,7 @@ export const ScenarioSchema = z.strictObject({
       fairEntryCost: num(30, 0, 1e5, 'k USD per market', 'one-off cost of entering a market directly (fairs, agents), × (1 + searchCost × distance)'),
       directMarketCost: num(1.5, 0, 1e4, 'k USD/tick per market', 'running cost of direct offline presence in a market'),
       platformMarketCost: num(1, 0, 1e4, 'k USD per market', 'one-off cost of opening a new market on the platform (localised listings, compliance)'),
-      intermediaryAdminCost: num(0.3, 0, 1e3, 'k USD/tick', 'running cost of supplying an intermediary'),
+      intermediaryAdminCost: num(0.15, 0, 1e3, 'k USD/tick', 'running cost of supplying an intermediary'),
       serviceNetworkMarkets: int(3, 1, 16, 'markets', 'direct offline markets needed to count as an own service network (stage 3 without platform ecosystem)'),
     })
     .prefault({}),
@@ -165,6 +165,7 @@ export const ScenarioSchema = z.strictObject({
     .strictObject({
       margin: num(0.35, 0, 3, 'share of ex-factory price', 'the trading company’s resale margin'),
       reach: num(0.9, 0, 5, 'distance index', 'the farthest market intermediaries serve'),
+      squeeze: num(0.05, 0, 0.9, 'share of ex-factory price', 'buyer power: the trading company pays its suppliers this much below their ex-factory price'),
     })
     .prefault({}),
 
@@ -243,15 +244,17 @@ export const ScenarioSchema = z.strictObject({
   upgrading: z
     .strictObject({
       thresholds: z.array(z.number().min(0)).length(3).default([60, 180, 360]).meta({ unit: 'k USD', description: 'cumulative investment needed for stage 1, 2 and 3' }),
-      hazard: num(0.08, 0, 1, 'probability/tick', 'chance a step succeeds in a tick once the threshold is passed, × absorptive'),
-      investHorizon: num(24, 1, 600, 'ticks', 'ticks over which a firm plans to fund its next threshold'),
+      hazard: num(0.08, 0, 1, 'probability/tick', 'chance a step succeeds in a tick once the threshold is passed, × (0.5 + absorptive)'),
+      investShare: num(0.5, 0, 1, 'share of profit', 'share of each tick’s profit a firm puts into its next stage, when the step pays'),
+      paybackTicks: num(120, 1, 1200, 'ticks', 'horizon over which a firm weighs the gain of the next stage against what is left to invest'),
+      investHorizon: num(24, 1, 600, 'ticks', 'pace of a funded step: a firm borrows toward threshold / investHorizon per tick'),
       maxStage: int(3, 0, 3, 'stage', 'highest stage reachable (a cap used by contrasts)'),
       processReturn: num(0.02, 0, 1, 'productivity per unit investment/sales', 'process upgrading: productivity gain per unit of investment relative to sales'),
       brandShare: num(0.3, 0, 1, 'share', 'share of investment that goes to brand at stage ≥ 1'),
       brandEfficiency: num(0.01, 0, 1, 'brand per k USD', 'brand equity built per k USD of branding, toward 1'),
       brandFromDirect: num(0.0005, 0, 1, 'brand per k USD direct sales', 'brand built by selling directly'),
       brandDecay: num(0.01, 0, 1, 'share/tick', 'brand equity decay per tick'),
-      capitalDepreciation: num(0.01, 0, 1, 'share/tick', 'depreciation of knowledge capital (accumulated upgrading and branding)'),
+      capitalDepreciation: num(0.01, 0, 1, 'share/tick', 'depreciation per tick of knowledge capital (the capital of the return-on-capital metric; the upgrade stock does not depreciate)'),
     })
     .prefault({}),
 

@@ -4,6 +4,7 @@
  * weights (rule volatility), and rebuild the price tables that follow.
  */
 import { compileFeeExpression, type FeeScope } from './fee-expression.js';
+import { Channel } from './firms.js';
 import type { Scenario, TrafficWeights } from './params.js';
 import { buildTradeTables } from './trade.js';
 import type { World } from './world.js';
@@ -69,7 +70,7 @@ function redrawWeights(w: World): void {
   const f = w.firms;
   const gov = w.scenario.platform.governance;
   for (let i = 0; i < f.capacity; i++) {
-    if (!(f.channels[i]! & 4)) continue;
+    if (!(f.channels[i]! & Channel.platform)) continue;
     f.adStock[i] = 0;
     f.weightNoise[i] = (1 - gov.transparency) * rng.normal();
     f.cash[i]! -= gov.adaptationCost;
@@ -82,6 +83,7 @@ export function platformRules(w: World): void {
   const s = w.scenario.platform;
   const wasActive = w.platform.active;
   w.platform.active = s.enabled && w.tick >= 0;
+  if (wasActive && !w.platform.active) closeListings(w);
   if (w.platform.active) {
     if (!wasActive) w.platform.weights = configuredWeights(w.scenario);
     w.platform.stage = s.stageEvolution === 'gmv' ? evolvedStage(w) : s.stage;
@@ -89,6 +91,15 @@ export function platformRules(w: World): void {
     if (w.rng.get('platform').chance(s.governance.ruleVolatility)) redrawWeights(w);
   }
   w.trade = buildTradeTables(w);
+}
+
+/** The platform shuts (an event disabled it): every listing ends. */
+function closeListings(w: World): void {
+  const f = w.firms;
+  for (let i = 0; i < f.capacity; i++) {
+    f.channels[i]! &= ~Channel.platform;
+    f.platformMarkets[i] = 0;
+  }
 }
 
 /** Resets the configured weights after an event changed the traffic rule or weights. */

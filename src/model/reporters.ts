@@ -10,7 +10,7 @@ import type { World } from './world.js';
 export const MODEL_METRICS = [
   'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare',
   'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare',
-  'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
+  'intermediatedShare', 'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
   'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'marketsPerExporter', 'categoriesPerExporter',
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
   'complianceCostShare', 'entryRate', 'exitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
@@ -150,6 +150,7 @@ export class Reporters {
       stageShare1plus: (N - stages[0]!) / N,
       stageShare2plus: (stages[2]! + stages[3]!) / N,
       lockInShare: ratio(locked, exporters),
+      intermediatedShare: ratio(w.market.indirectSales.reduce((a, b) => a + b, 0), L.buyerSpending),
       smeValueShare: ratio(L.receipts - L.costOfGoods - L.adSpend - L.subscriptions, L.buyerSpending),
       intermediaryValueShare: ratio(L.intermediaryMargin, L.buyerSpending),
       platformValueShare: ratio(platformFees, L.buyerSpending),
@@ -209,13 +210,12 @@ export class Reporters {
   private collectRegions(w: World): void {
     const f = w.firms;
     const R = w.regions.length;
-    const acc = Array.from({ length: R }, () => ({ exports: 0, exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, n: 0 }));
+    const acc = Array.from({ length: R }, () => ({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, n: 0 }));
     const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
     for (let i = 0; i < f.capacity; i++) {
       const a = acc[f.region[i]!]!;
       const ch = f.channels[i]!;
       a.n++;
-      a.exports += f.exportValue[i]!;
       a.digital += f.digital[i]!;
       a.inus += f.stage[i]!;
       a.rd += f.rdSpend[i]!;
@@ -236,12 +236,10 @@ export class Reporters {
       const a = acc[r]!;
       const reg = w.regions[r]!;
       const adoption = ratio(a.listed, a.n);
-      w.region.adoption[r] = adoption;
-      w.region.firms[r] = a.n;
       // Platform logistics (stage ≥ 1) ships at the same cost from every region: access improves with the platform's share of sales.
       const platformShare = w.platform.active && w.platform.stage >= 1 ? ratio(a.plat, a.receipts) : 0;
       const row = [
-        a.exports, ratio(a.exporters, a.n), adoption, ratio(a.gmv, a.n), ratio(a.plat, a.receipts), pilotZoneOpen(reg, w.tick) ? 1 : 0,
+        w.ledger.regionExports[r]!, ratio(a.exporters, a.n), adoption, ratio(a.gmv, a.n), ratio(a.plat, a.receipts), pilotZoneOpen(reg, w.tick) ? 1 : 0,
         ratio(a.digital, a.n), 1 / (platformShare + (1 - platformShare) * reg.logisticsCost),
         ratio(a.inus, a.n), ratio(a.rd, a.sales), reg.financeDepth, ratio(a.phi, a.n), ratio(a.locked, a.exporters), a.n,
       ];

@@ -26,7 +26,8 @@ function bookCosts(w: World, i: number, shockDraw: number): void {
   const s = w.scenario;
   const L = w.ledger;
   const sales = domesticSalesOf(w, i, shockDraw);
-  const margin = s.firm.domesticMargin * sales;
+  const mu = s.firm.markups[f.stage[i]!]!;
+  const margin = ((s.firm.domesticMarginScale * mu) / (1 + mu)) * sales;
   const listed = (f.channels[i]! & Channel.platform) !== 0;
   const running = channelRunningCost(w, i, marketCount(f.directMarkets[i]!));
   const subscription = listed ? s.platform.subscription : 0;
@@ -57,22 +58,21 @@ function updateChannelProfits(w: World, i: number): void {
   const lines = productLinesCost(w, i, f.categories[i]!);
   const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
   const shareOf = (r: number) => (receipts > 0 ? r / receipts : 1 / Math.max(1, nChannels));
-  const offlineMargin = marginOnReceipts(w, i, 1);
   if (ch & Channel.platform) {
     const mu = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission), f.cheating[i] === 1);
     const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * shareOf(f.platformReceipts[i]!);
     f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
     f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
   }
-  const offline = f.directReceipts[i]! + f.indirectReceipts[i]!;
-  f.expectedOffline[i] = (1 - lambda) * f.expectedOffline[i]! + lambda * offline;
+  f.expectedDirect[i] = (1 - lambda) * f.expectedDirect[i]! + lambda * f.directReceipts[i]!;
+  f.expectedIndirect[i] = (1 - lambda) * f.expectedIndirect[i]! + lambda * f.indirectReceipts[i]!;
   if (ch & Channel.direct) {
     const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * shareOf(f.directReceipts[i]!);
-    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * offlineMargin - own);
+    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * marginOnReceipts(w, i, 1) - own);
   }
   if (ch & Channel.indirect) {
     const own = s.channels.intermediaryAdminCost + lines * shareOf(f.indirectReceipts[i]!);
-    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * offlineMargin - own);
+    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * marginOnReceipts(w, i, w.trade.intermediaryPays) - own);
   }
 }
 

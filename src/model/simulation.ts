@@ -22,7 +22,7 @@ import { createWorld, emptyLedger, type World } from './world.js';
 /** Clears this tick's flows; receipts stay until matching so entry can read last tick's. */
 function beginTick(w: World): void {
   const f = w.firms;
-  w.ledger = emptyLedger();
+  w.ledger = emptyLedger(w.regions.length);
   f.profit.fill(0);
   f.investment.fill(0);
   f.rdSpend.fill(0);

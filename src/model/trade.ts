@@ -33,6 +33,8 @@ export interface TradeTables {
   intermediaryReach: number;
   /** List price ÷ ex-factory price on the platform (commission passed on). */
   listFactor: number;
+  /** What the intermediary pays a supplier ÷ its ex-factory price. */
+  intermediaryPays: number;
 }
 
 /** Rebuilds the trade tables from the parameters and platform state in force. */
@@ -51,6 +53,7 @@ export function buildTradeTables(w: World): TradeTables {
     directFriction: t(M), platformFriction: t(M),
     intermediaryReach: 0,
     listFactor,
+    intermediaryPays: 1 - s.intermediary.squeeze,
   };
   w.markets.forEach((mk, m) => {
     if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
@@ -72,7 +75,7 @@ export function buildTradeTables(w: World): TradeTables {
       tables.indirectFactor[k] = reach ? Math.pow(ind, -eta) : 0;
       tables.directFactor[k] = Math.pow(dir, -eta);
       tables.platformFactor[k] = Math.pow(plat, -eta);
-      tables.indirectPaid[k] = 1 / ind;
+      tables.indirectPaid[k] = (1 - s.intermediary.squeeze) / ind;
       tables.directPaid[k] = 1 / dir;
       tables.platformPaid[k] = (listFactor * (1 - tau)) / plat;
     }

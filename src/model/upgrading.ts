@@ -6,7 +6,6 @@
  * succeeds with a hazard rising with absorptive capacity and platform data.
  * Nothing here looks at the outcome: lock-in is firms never funding step one.
  */
-import { channelRunningCost } from './costs.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount } from './firms.js';
 import { perceivedAdBurden } from './traffic.js';
@@ -47,11 +46,13 @@ export function upgradeGain(w: World, i: number): number {
   const mu = s.firm.markups;
   const q = s.firm.stageQuality;
   const demand = Math.pow(q[st + 1]! / q[st]!, s.buyers.qualityWeight) * Math.pow((1 + mu[st + 1]!) / (1 + mu[st]!), -s.buyers.priceElasticity);
-  let gain = f.expectedOffline[i]! * (demand * stageMargin(w, st + 1, 1) - stageMargin(w, st, 1));
+  const paid = w.trade.intermediaryPays;
+  let gain = f.expectedDirect[i]! * (demand * stageMargin(w, st + 1, 1) - stageMargin(w, st, 1));
+  gain += f.expectedIndirect[i]! * (demand * stageMargin(w, st + 1, paid) - stageMargin(w, st, paid));
   if (f.channels[i]! & Channel.platform) {
-    const paid = w.trade.listFactor * (1 - w.platform.commission);
+    const listed = w.trade.listFactor * (1 - w.platform.commission);
     const keep = 1 - perceivedAdBurden(w, i);
-    gain += f.expectedPlatform[i]! * keep * (demand * stageMargin(w, st + 1, paid) - stageMargin(w, st, paid));
+    gain += f.expectedPlatform[i]! * keep * (demand * stageMargin(w, st + 1, listed) - stageMargin(w, st, listed));
   }
   return gain;
 }
@@ -70,27 +71,35 @@ function dataTools(w: World, i: number): boolean {
   return w.scenario.platform.dataAccess && w.platform.stage >= 2 && (w.firms.channels[i]! & Channel.platform) !== 0;
 }
 
-/** Planned investment this tick toward the next stage, if the step pays within the planning horizon. */
-function plannedInvestment(w: World, i: number): number {
+/**
+ * What the firm wants to put into its next stage this tick: nothing unless the
+ * step is open and pays (gain over the payback horizon beats what is left to
+ * invest); otherwise its share of this tick's profit, topped up with credit to
+ * the pace that funds the step within the investment horizon.
+ */
+function wantedInvestment(w: World, i: number): { own: number; wanted: number } {
   const f = w.firms;
   const s = w.scenario.upgrading;
   const next = f.stage[i]! + 1;
-  if (!stageAllowed(w, i, next)) return 0;
+  if (!stageAllowed(w, i, next)) return { own: 0, wanted: 0 };
   const threshold = s.thresholds[next - 1]!;
   const remaining = (threshold - f.upgradeStock[i]!) / efficiency(w, i);
-  if (remaining <= 0) return 0;
-  const pays = upgradeGain(w, i) * w.scenario.firm.planningHorizon > remaining;
-  // A constant budget that funds the whole step within the horizon; the last instalment tops up what is left.
-  return pays ? Math.min(remaining, threshold / efficiency(w, i) / s.investHorizon) : 0;
+  if (remaining <= 0 || upgradeGain(w, i) * s.paybackTicks <= remaining) return { own: 0, wanted: 0 };
+  const own = Math.min(remaining, s.investShare * Math.max(0, Math.min(f.profit[i]!, f.cash[i]!)));
+  const pace = Math.min(remaining, threshold / efficiency(w, i) / s.investHorizon);
+  return { own, wanted: Math.max(own, pace) };
 }
 
+/** Funds the wanted investment from retained profit and credit; a firm that cannot reach its pace is credit-constrained. */
 function invest(w: World, i: number): void {
   const f = w.firms;
   const s = w.scenario.upgrading;
-  const planned = plannedInvestment(w, i);
-  const reserve = w.scenario.firm.overhead + channelRunningCost(w, i, marketCount(f.directMarkets[i]!));
-  const amount = planned > 0 ? pay(w, i, Math.min(planned, Math.max(0, spendingPower(w, i) - reserve))) : 0;
-  f.creditConstrained[i] = planned > 0 && amount < planned * 0.999 ? 1 : 0;
+  const { own, wanted } = wantedInvestment(w, i);
+  // Beyond its share of profit, the firm draws on cash above one tick's overhead, then on credit.
+  const topUp = Math.min(wanted - own, Math.max(0, spendingPower(w, i) - own - w.scenario.firm.overhead));
+  const amount = own + topUp;
+  if (amount > 0) pay(w, i, amount);
+  f.creditConstrained[i] = wanted > 0 && amount < wanted * 0.999 ? 1 : 0;
   const brandPart = f.stage[i]! >= 1 ? s.brandShare : 0;
   const rd = amount * (1 - brandPart);
   f.upgradeStock[i]! += rd * efficiency(w, i);

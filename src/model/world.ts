@@ -45,9 +45,11 @@ export interface Ledger {
   exitNetWorth: number; // cash − debt of firms that left
   entryNetWorth: number; // cash − debt of entrants
   caught: number;
+  /** Final export value by the seller's region. */
+  regionExports: Float64Array;
 }
 
-export function emptyLedger(): Ledger {
+export function emptyLedger(regions: number): Ledger {
   return {
     buyerSpending: 0, receipts: 0, platformReceipts: 0, directReceipts: 0, indirectReceipts: 0,
     commission: 0, intermediaryMargin: 0, logistics: 0, costOfGoods: 0, adSpend: 0, subscriptions: 0,
@@ -55,6 +57,7 @@ export function emptyLedger(): Ledger {
     investment: 0, rdSpend: 0, payouts: 0, gmv: 0, platformSpend: 0, traditionalSpend: 0,
     platformOrders: 0, traditionalOrders: 0, counterfeitOrders: 0, honestExportValue: 0,
     lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0,
+    regionExports: new Float64Array(regions),
   };
 }
 
@@ -92,8 +95,8 @@ export interface PlatformState {
 }
 
 export interface RegionState {
-  adoption: Float64Array; // share of the region's firms listed on the platform, last tick
-  firms: Float64Array;
+  /** Share of the region's firms listed on the platform, as firms see it when they review their channels. */
+  adoption: Float64Array;
 }
 
 export interface World {
@@ -150,8 +153,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
       trust: 1,
       meanProductivityByStage: new Float64Array(4),
     },
-    region: { adoption: new Float64Array(R), firms: new Float64Array(R) },
-    ledger: emptyLedger(),
+    region: { adoption: new Float64Array(R) },
+    ledger: emptyLedger(R),
     nextId: 0,
     appeal: new Float64Array(scenario.firms),
     score: new Float64Array(scenario.firms),

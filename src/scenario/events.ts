@@ -13,7 +13,7 @@ import { formatPath, locateKey, locateValue, nodeAt, toPlain, type Loc, type Loc
  * Parameters that shape the run itself (its length, seed, regions, markets and
  * schedule): the world is built from them at tick 0, so an event cannot change them.
  */
-export const FIXED_FOR_RUN = ['name', 'description', 'seed', 'ticks', 'ticksPerYear', 'burnInTicks', 'regionPreset', 'markets.count', 'events'];
+export const FIXED_FOR_RUN = ['name', 'description', 'seed', 'ticks', 'ticksPerYear', 'burnInTicks', 'firms', 'regionPreset', 'markets.count', 'events'];
 
 /**
  * A problem with one `set` entry: the entry's key, the scenario path at fault,

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { ident, literal, openDb, rows, tableNames, transaction, type Db } from './db.js';
+import { ident, literal, openDb, rows, transaction, type Db } from './db.js';
 import { metaValue, openResults, resultsFile } from './results.js';
 import { formatShard, WHOLE } from './shard.js';
 import { DB_FILE } from './store.js';
@@ -91,32 +91,32 @@ export async function mergeSweeps(dirs: string[], outDir: string): Promise<Merge
   if (existsSync(file)) throw new UserError(`${outDir} already holds a sweep (${DB_FILE})`, 'choose another --out folder');
   mkdirSync(outDir, { recursive: true });
   const db = await openDb(file);
+  let merged: MergeResult | undefined;
   try {
-    const shards: ShardSummary[] = [];
-    await transaction(db.conn, async () => {
-      for (const [k, info] of infos.entries()) await db.conn.run(`ATTACH ${literal(resultsFile(info.dir))} AS s${k} (READ_ONLY)`);
-      const tables = await createTables(db, 's0');
-      await db.conn.run('INSERT INTO meta SELECT * FROM s0.meta');
-      await db.conn.run('INSERT INTO design SELECT * FROM s0.design');
-      await db.conn.run(`UPDATE meta SET value = ${literal(formatShard(WHOLE))} WHERE key = 'shard'`);
-      await db.conn.run(`INSERT INTO meta VALUES ('merged_from', ${literal(JSON.stringify(infos.map((i) => i.dir)))})`);
-      for (const [k, info] of infos.entries()) {
-        await copyShard(db, `s${k}`, tables);
-        shards.push(await summarize(db, `s${k}`, info));
-      }
-    });
-    const [c] = await rows(db.conn, "SELECT count(*) AS runs, count(*) FILTER (WHERE status = 'failed') AS failed FROM runs");
-    const missing = await missingRuns(db, infos[0]!.total);
-    return { dbFile: file, shards, total: infos[0]!.total, recorded: Number(c!.runs), failed: Number(c!.failed), missing };
-  } catch (err) {
-    db.close();
-    rmSync(file, { force: true });
-    rmSync(`${file}.wal`, { force: true });
-    throw err;
+    merged = await mergeInto(db, file, infos);
+    return merged;
   } finally {
     db.close();
+    // A merge that failed half-way leaves no database behind.
+    if (!merged) for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
   }
 }
 
-/** Tables a merged or sweep database holds (for messages and tests). */
-export { tableNames };
+async function mergeInto(db: Db, file: string, infos: ShardInfo[]): Promise<MergeResult> {
+  const shards: ShardSummary[] = [];
+  for (const [k, info] of infos.entries()) await db.conn.run(`ATTACH ${literal(resultsFile(info.dir))} AS s${k} (READ_ONLY)`);
+  await transaction(db.conn, async () => {
+    const tables = await createTables(db, 's0');
+    await db.conn.run('INSERT INTO meta SELECT * FROM s0.meta');
+    await db.conn.run('INSERT INTO design SELECT * FROM s0.design');
+    await db.conn.run(`UPDATE meta SET value = ${literal(formatShard(WHOLE))} WHERE key = 'shard'`);
+    await db.conn.run(`INSERT INTO meta VALUES ('merged_from', ${literal(JSON.stringify(infos.map((i) => i.dir)))})`);
+    for (const [k, info] of infos.entries()) {
+      await copyShard(db, `s${k}`, tables);
+      shards.push(await summarize(db, `s${k}`, info));
+    }
+  });
+  const [c] = await rows(db.conn, "SELECT count(*) AS runs, count(*) FILTER (WHERE status = 'failed') AS failed FROM runs");
+  const missing = await missingRuns(db, infos[0]!.total);
+  return { dbFile: file, shards, total: infos[0]!.total, recorded: Number(c!.runs), failed: Number(c!.failed), missing };
+}

@@ -78,7 +78,7 @@ export function firmSpec(): TopLevelSpec {
   };
 }
 
-/** The lock-in map: one cell per lever pair, final-year lock-in share printed in it; cells still running are grey. */
+/** The lock-in map: one cell per lever pair, final-year lock-in share printed in it; cells carry their own fill (see map-cells.ts). */
 export function mapSpec(xTitle: string, yTitle: string): TopLevelSpec {
   const x = { field: 'xLabel', type: 'ordinal' as const, title: xTitle, sort: { field: 'x' }, axis: { labelAngle: 0 } };
   const y = { field: 'yLabel', type: 'ordinal' as const, title: yTitle, sort: { field: 'y', order: 'descending' as const } };
@@ -89,29 +89,10 @@ export function mapSpec(xTitle: string, yTitle: string): TopLevelSpec {
     autosize: { type: 'fit-x', contains: 'padding' },
     data: { name: 'cells' },
     layer: [
-      {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
-        encoding: {
-          x,
-          y,
-          color: {
-            condition: { test: 'datum.value === null', value: '#e5e7eb' },
-            field: 'value',
-            type: 'quantitative',
-            title: 'lock-in share',
-            scale: { scheme: 'orangered', domainMin: 0 },
-            legend: { format: '.0%', orient: 'right', direction: 'vertical', gradientLength: 180 },
-          },
-        },
-      },
+      { mark: { type: 'rect', stroke: 'white', strokeWidth: 2 }, encoding: { x, y, fill: { field: 'fill', type: 'nominal', scale: null, legend: null } } },
       {
         mark: { type: 'text', fontSize: 15, fontWeight: 'bold' },
-        encoding: {
-          x,
-          y,
-          text: { field: 'text', type: 'nominal' },
-          color: { condition: { test: 'datum.dark', value: 'white' }, value: INK },
-        },
+        encoding: { x, y, text: { field: 'text', type: 'nominal' }, color: { condition: { test: 'datum.dark', value: 'white' }, value: INK } },
       },
     ],
   };

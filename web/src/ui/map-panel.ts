@@ -3,22 +3,13 @@
  * grid of them in a second worker (on the page's current settings), watch the
  * heatmap fill in. A new computation cancels the running one.
  */
-import { mapSpec } from '../charts/specs.js';
 import { LiveView } from '../charts/live-view.js';
-import { formatLever, gridValues, LEVERS, leverById, type Lever } from '../levers.js';
+import { pendingCell, shadeCells } from '../charts/map-cells.js';
+import { mapSpec } from '../charts/specs.js';
+import { formatLever, gridValues, LEVERS, leverById } from '../levers.js';
 import { GRID, MAP_FIRMS } from '../map-grid.js';
 import type { FromMap, MapAxis, RunSettings, ToMap } from '../protocol.js';
 import { h } from './dom.js';
-
-interface Cell {
-  x: number;
-  y: number;
-  xLabel: string;
-  yLabel: string;
-  value: number | null;
-  text: string;
-  dark: boolean;
-}
 
 export class MapPanel {
   private readonly xSelect: HTMLSelectElement;
@@ -47,9 +38,9 @@ export class MapPanel {
     this.worker?.terminate();
     const x: MapAxis = { path: xl.path, values: gridValues(xl, GRID) };
     const y: MapAxis = { path: yl.path, values: gridValues(yl, GRID) };
-    const cells = y.values.flatMap((yv, j) => x.values.map((xv, i) => this.cell(xl, yl, i, j, xv, yv)));
+    const cells = y.values.flatMap((yv, j) => x.values.map((xv, i) => pendingCell(i, j, formatLever(xl, xv), formatLever(yl, yv))));
     this.chart.replaceChildren();
-    const view = new LiveView(this.chart, mapSpec(`${xl.label}`, `${yl.label}`), 'cells');
+    const view = new LiveView(this.chart, mapSpec(xl.label, yl.label), 'cells');
     view.replace(cells);
     this.chart.dataset.done = 'false';
     this.status.textContent = `computing 0 / ${cells.length}…`;
@@ -61,19 +52,12 @@ export class MapPanel {
         this.status.textContent = `could not compute: ${m.message}`;
         return;
       }
-      const cell = cells[m.y * x.values.length + m.x]!;
-      cell.value = m.value;
-      cell.text = `${(m.value * 100).toFixed(0)}%`;
-      const max = Math.max(...cells.map((c) => c.value ?? 0));
-      for (const c of cells) c.dark = c.value !== null && max > 0 && c.value > max / 2;
+      cells[m.y * x.values.length + m.x]!.value = m.value;
+      shadeCells(cells);
       view.replace(cells);
       this.status.textContent = m.done < m.total ? `computing ${m.done} / ${m.total}…` : `final-year lock-in share, ${m.total} runs of ${MAP_FIRMS.toLocaleString('en')} firms`;
       if (m.done === m.total) this.chart.dataset.done = 'true';
     };
     worker.postMessage({ type: 'run', run: this.settings(), x, y } satisfies ToMap);
-  }
-
-  private cell(xl: Lever, yl: Lever, x: number, y: number, xv: number, yv: number): Cell {
-    return { x, y, xLabel: formatLever(xl, xv), yLabel: formatLever(yl, yv), value: null, text: '…', dark: false };
   }
 }

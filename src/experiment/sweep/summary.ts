@@ -1,0 +1,40 @@
+/**
+ * What `gvc-sim sweep` prints when it ends: the mean of each output per
+ * design point (small designs), or each output's spread over all runs.
+ */
+import type { Cell } from '../../report/table.js';
+import { ident, rows } from './db.js';
+import { metaValue, openResults } from './results.js';
+
+export interface SummaryTable {
+  title: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'string' ? v : Number(v));
+
+/** Per point when the design has at most `maxPoints` points, else per output over every ok run. */
+export async function sweepSummary(dir: string, maxPoints = 20): Promise<SummaryTable> {
+  const r = await openResults(dir);
+  try {
+    const factors = (JSON.parse(metaValue(r, 'factors')) as { name: string }[]).map((f) => f.name);
+    const outputs = (JSON.parse(metaValue(r, 'outputs')) as { metric: string; reduction: string }[]).filter((o) => o.reduction !== 'trajectory');
+    const points = Number(metaValue(r, 'points'));
+    if (points <= maxPoints) {
+      const cols = [...factors.map((f) => `d.${ident(f)}`), "count(o.run_id) AS ok", ...outputs.map((o) => `avg(o.${ident(o.metric)}) AS ${ident(o.metric)}`)];
+      const data = await rows(r.db.conn, `SELECT d.point, ${cols.join(', ')} FROM design d LEFT JOIN runs r ON r.point = d.point LEFT JOIN outputs o ON o.run_id = r.run_id GROUP BY ALL ORDER BY d.point`);
+      const header = ['point', ...factors, 'ok runs', ...outputs.map((o) => `${o.metric} (${o.reduction})`)];
+      return { title: 'mean over replications, by design point', header, rows: data.map((d) => Object.values(d).map(cell)) };
+    }
+    const stats = ['count', 'avg', 'stddev_samp', 'min', 'max'];
+    const body: Cell[][] = [];
+    for (const o of outputs) {
+      const [s] = await rows(r.db.conn, `SELECT ${stats.map((f) => `${f}(${ident(o.metric)}) AS ${f}`).join(', ')} FROM outputs`);
+      body.push([o.metric, o.reduction, ...Object.values(s!).map(cell)]);
+    }
+    return { title: 'outputs over every successful run', header: ['output', 'reduction', 'runs', 'mean', 'sd', 'min', 'max'], rows: body };
+  } finally {
+    r.db.close();
+  }
+}
