@@ -74,6 +74,17 @@ describe('sweep engine', () => {
     expect(await dumpResults(dir)).toEqual(reference);
   });
 
+  it('abandons the runs under way when asked twice, recording none of them', async () => {
+    const dir = join(tmp, 'abandoned');
+    const stop = new AbortController();
+    const abandon = new AbortController();
+    const r = await runSweep({ plan, outDir: dir, workers: 2, stop: stop.signal, abandon: abandon.signal, onRun: () => (stop.abort(), abandon.abort()) });
+    expect(r.interrupted).toBe(true);
+    const kept = (await dumpResults(dir)).runs;
+    expect(kept).toHaveLength(r.ran);
+    expect(kept).toEqual(reference.runs.filter((x) => kept.some((k) => k.run_id === x.run_id)));
+  });
+
   it('refuses to overwrite a sweep, and to resume one from another spec', async () => {
     expect((await userError(runSweep({ plan, outDir: clean.outDir, workers: 1 }))).message).toMatch(/already holds a sweep/);
     const other = { ...plan, hash: 'f'.repeat(64) };
@@ -82,7 +93,7 @@ describe('sweep engine', () => {
 
   it('records a run that throws as failed, with its error, and goes on', async () => {
     const failing = await loadSweepSpec('tests/fixtures/sweeps/failing-fee.yaml');
-    const r = await runSweep({ plan: failing, outDir: join(tmp, 'failing'), workers: 2 });
+    const r = await runSweep({ plan: failing, outDir: join(tmp, 'failing'), workers: 1 });
     expect(r).toMatchObject({ total: 4, ran: 4, failed: 2, interrupted: false });
     expect(r.errors[0]).toMatch(/fee expression .* gave NaN/);
     const d = await dumpResults(r.outDir);

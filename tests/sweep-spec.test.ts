@@ -143,3 +143,14 @@ describe('reductions', () => {
     expect([...out.trajectories[0]!]).toEqual([0, 10, 20, 30, 40, 50]);
   });
 });
+
+describe('fixed overrides', () => {
+  it('applies scale, then set, and locates their problems', async () => {
+    const plan = await load('fixed', `${GRID}scale: { firms: 500, ticks: 36 }\nset:\n  platform.supplyChainFinance: true\n  regions.*.digitalInfra: 0.9\n`);
+    expect(plan.base.scenario).toMatchObject({ firms: 500, ticks: 36, platform: { supplyChainFinance: true } });
+    expect(plan.base.scenario.regions.west!.digitalInfra).toBe(0.9);
+    const msg = await problem('fixed-bad', `${GRID}scale: { firms: 5 }\nset: { platform.traffic.rule: pay2rank }\n`);
+    expect(msg).toMatch(/fixed-bad\.yaml:7:17: scale\.firms: expected an integer between 10 and 5000000, got 5/);
+    expect(msg).toMatch(/fixed-bad\.yaml:8:\d+: set\.platform\.traffic\.rule: expected one of .*, got 'pay2rank'; did you mean 'pay-to-rank'\?/);
+  });
+});

@@ -1,8 +1,5 @@
 /** Types of web/build.mjs for the TypeScript code that calls it (the demo command, tests). */
 
-/** Where `buildDemo` writes by default: web/dist. */
-export declare const DIST: string;
-
 export interface PresetFile {
   id: string;
   label: string;
@@ -17,6 +14,6 @@ export interface Preset extends PresetFile {
   input: Record<string, unknown>;
 }
 
-export declare function readScenarioInput(file: string): Promise<Record<string, unknown>>;
 export declare function loadPresets(): Promise<Preset[]>;
+/** Builds into `outDir` (default web/dist) and returns that folder. */
 export declare function buildDemo(options?: { outDir?: string }): Promise<string>;

@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 
 const WEB = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(WEB);
-export const DIST = path.join(WEB, 'dist');
+const DIST = path.join(WEB, 'dist');
 
 /** The presets in the order the page lists them; files are relative to the project root. */
 export const PRESET_FILES = [
@@ -53,7 +53,7 @@ function merge(parent, child, top = true) {
  * @param {string} file absolute path
  * @returns {Promise<Record<string, unknown>>}
  */
-export async function readScenarioInput(file) {
+async function readScenarioInput(file) {
   const own = parse(await readFile(file, 'utf8')) ?? {};
   const { extends: parent, ...rest } = own;
   if (typeof parent !== 'string') return rest;

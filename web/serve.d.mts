@@ -1,8 +1,5 @@
 /** Types of web/serve.mjs for the TypeScript code that calls it (the demo command, tests). */
 
-export declare const DEFAULT_PORT: number;
-export declare const HOST: string;
-
 export interface RunningServer {
   url: string;
   port: number;

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemo } from './build.mjs';
 
-export const DEFAULT_PORT = 5180;
-export const HOST = '127.0.0.1';
+const DEFAULT_PORT = 5180;
+const HOST = '127.0.0.1';
 
 /** @type {Record<string, string>} */
 const TYPES = {

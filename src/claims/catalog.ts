@@ -19,7 +19,18 @@ export type MetricRead =
   /** Product of two final-year means. */
   | { product: [ModelMetric, ModelMetric] }
   /** Final-year mean of a region metric, averaged over the regions of a group. */
-  | { region: string; group: Group };
+  | { region: string; group: Group }
+  /** A per-seed quantity of the simulated province panel study (see claims/panel.ts). */
+  | { panel: PanelQuantity };
+
+/** What the panel claims read from `gvc-sim panel`'s estimates, per seed. */
+export type PanelQuantity =
+  | 'eciTwoWays' // ECI coefficient of the two-way FE benchmark
+  | 'inusShrink' // ECI coefficient without minus with inus as mediator
+  | 'rdShrink' // ECI coefficient without minus with R&D intensity as mediator
+  | 'inlandMinusEast' // ECI coefficient, mean of central and west minus east
+  | 'eastExportLead' // mean exports, east minus the larger of central and west
+  | 'financeHighMinusLow'; // ECI coefficient, high minus low finance-depth group
 
 export type Expectation =
   /** variants[1] − variants[0] > 0 per seed pair. */
@@ -33,7 +44,9 @@ export type Expectation =
   /** Final-year minus first-year value within each run of the variant, > 0. */
   | { kind: 'rises-over-time'; variant: string }
   /** `metric` read for group a minus group b, within the same runs, > 0. */
-  | { kind: 'greater-than'; variant: string; a: Group; b: Group | 'central+west' };
+  | { kind: 'greater-than'; variant: string; a: Group; b: Group | 'central+west' }
+  /** A panel quantity above zero across seeds. */
+  | { kind: 'positive'; variant: string };
 
 export interface Check {
   label: string;
@@ -47,8 +60,6 @@ export interface Claim {
   claim: string;
   contrast: string;
   checks: Check[];
-  /** C1–C4 are judged on the simulated province panel instead (see `gvc-sim panel`). */
-  panel?: 'C1' | 'C2' | 'C3' | 'C4';
   recorded: Verdict;
   /** For a claim the model does not reproduce: the reason the model gives. */
   why?: string;
@@ -56,6 +67,7 @@ export interface Claim {
 
 const B = 'baseline.yaml';
 const NP = 'no-platform.yaml';
+const P30 = 'provinces-30.yaml';
 const c = (name: string) => `claims/${name}.yaml`;
 
 export const CLAIMS: Claim[] = [
@@ -168,10 +180,32 @@ export const CLAIMS: Claim[] = [
     checks: [{ label: 'platform adoption', metric: { region: 'platformAdoption', group: 'east' }, expect: { kind: 'greater-than', variant: B, a: 'east', b: 'central+west' } }],
     recorded: 'inconclusive',
   },
-  { id: 'C1', source: '003', claim: 'The e-commerce development index raises manufacturing exports', contrast: 'provinces-30 panel, two-way FE', checks: [], panel: 'C1', recorded: 'inconclusive' },
-  { id: 'C2', source: '003', claim: 'Industrial-structure upgrading mediates the effect fully; technology innovation partly', contrast: 'same panel, three-step mediation', checks: [], panel: 'C2', recorded: 'inconclusive' },
-  { id: 'C3', source: '003', claim: 'The marginal effect is larger in central and western regions; the east keeps the larger volume', contrast: 'same panel, by group', checks: [], panel: 'C3', recorded: 'inconclusive' },
-  { id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth', checks: [], panel: 'C4', recorded: 'inconclusive' },
+  {
+    id: 'C1', source: '003', claim: 'The e-commerce development index raises manufacturing exports', contrast: 'provinces-30 panel, two-way FE',
+    checks: [{ label: 'ECI coefficient on log exports', metric: { panel: 'eciTwoWays' }, expect: { kind: 'positive', variant: P30 } }],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'C2', source: '003', claim: 'Industrial-structure upgrading mediates the effect fully; technology innovation partly', contrast: 'same panel, three-step mediation',
+    checks: [
+      { label: 'ECI coefficient shrinks with inus as mediator', metric: { panel: 'inusShrink' }, expect: { kind: 'positive', variant: P30 } },
+      { label: 'ECI coefficient shrinks with R&D intensity as mediator', metric: { panel: 'rdShrink' }, expect: { kind: 'positive', variant: P30 } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'C3', source: '003', claim: 'The marginal effect is larger in central and western regions; the east keeps the larger volume', contrast: 'same panel, by group',
+    checks: [
+      { label: 'ECI coefficient, central/west minus east', metric: { panel: 'inlandMinusEast' }, expect: { kind: 'positive', variant: P30 } },
+      { label: 'mean exports, east minus the larger of central and west', metric: { panel: 'eastExportLead' }, expect: { kind: 'positive', variant: P30 } },
+    ],
+    recorded: 'inconclusive',
+  },
+  {
+    id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth',
+    checks: [{ label: 'ECI coefficient, high minus low finance depth', metric: { panel: 'financeHighMinusLow' }, expect: { kind: 'positive', variant: P30 } }],
+    recorded: 'inconclusive',
+  },
   {
     id: 'D1', source: '004', claim: 'Supply-chain finance reduces factor misallocation',
     contrast: 'finance off → on',
@@ -198,11 +232,12 @@ export const CLAIMS: Claim[] = [
   },
 ];
 
-/** Every scenario file the catalog's checks run (relative to scenarios/). */
-export function variantFiles(claims: readonly Claim[]): string[] {
+/** Every scenario file the catalog's run checks need, and the panel study files (relative to scenarios/). */
+export function variantFiles(claims: readonly Claim[], kind: 'run' | 'panel'): string[] {
   const files = new Set<string>();
   for (const cl of claims) {
     for (const ch of cl.checks) {
+      if (('panel' in ch.metric) !== (kind === 'panel')) continue;
       const e = ch.expect;
       if ('variants' in e) e.variants.forEach((v) => files.add(v));
       else files.add(e.variant);

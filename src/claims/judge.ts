@@ -6,11 +6,16 @@
  */
 import { MODEL_METRICS, REGION_METRICS } from '../model/reporters.js';
 import { meanCi, type MeanCi } from '../report/series.js';
-import type { Check, Claim, MetricRead, Verdict } from './catalog.js';
+import type { Check, Claim, MetricRead, PanelQuantity, Verdict } from './catalog.js';
 import type { RunDigest } from './digest.js';
+import type { PanelClaims } from '../analysis/panel-study-claims.js';
+import { panelQuantity } from './panel.js';
 
-/** Digests by variant file, one per seed in seed order. */
-export type Digests = Map<string, RunDigest[]>;
+/** What the runs produced: digests by variant file, one per seed in seed order; the panel study's estimates. */
+export interface Evidence {
+  runs: Map<string, RunDigest[]>;
+  panel?: PanelClaims;
+}
 
 export interface CheckResult {
   check: Check;
@@ -36,6 +41,7 @@ function modelIndex(name: string): number {
 
 /** The number a metric read gives for one run. */
 export function readMetric(m: MetricRead, d: RunDigest, year: Year = 'finalYear'): number {
+  if ('panel' in m) throw new Error('a panel quantity is not read from a run');
   if ('model' in m) return d[year][modelIndex(m.model)]!;
   if ('growthOf' in m) return d.finalYear[modelIndex(m.growthOf)]! / d.firstYear[modelIndex(m.growthOf)]! - 1;
   if ('product' in m) return d[year][modelIndex(m.product[0])]! * d[year][modelIndex(m.product[1])]!;
@@ -58,8 +64,8 @@ export function signVerdict(e: MeanCi): Verdict {
 
 const negate = (e: MeanCi): MeanCi => ({ n: e.n, mean: -e.mean, lo: e.hi === undefined ? undefined : -e.hi, hi: e.lo === undefined ? undefined : -e.lo });
 
-function values(digests: Digests, variant: string, f: (d: RunDigest) => number): number[] {
-  const runs = digests.get(variant);
+function values(ev: Evidence, variant: string, f: (d: RunDigest) => number): number[] {
+  const runs = ev.runs.get(variant);
   if (!runs) throw new Error(`no runs for ${variant}`);
   return runs.map(f);
 }
@@ -72,11 +78,12 @@ export function combine(verdicts: Verdict[]): Verdict {
   return verdicts.includes('not reproduced') ? 'not reproduced' : 'inconclusive';
 }
 
-export function judgeCheck(check: Check, digests: Digests): CheckResult {
+export function judgeCheck(check: Check, ev: Evidence): CheckResult {
   const e = check.expect;
+  if ('panel' in check.metric) return judgePanelCheck(check, check.metric.panel, ev);
   const read = (d: RunDigest) => readMetric(check.metric, d);
   if (e.kind === 'up' || e.kind === 'down') {
-    const [a, b] = e.variants.map((v) => values(digests, v, read)) as [number[], number[]];
+    const [a, b] = e.variants.map((v) => values(ev, v, read)) as [number[], number[]];
     const effect = paired(a, b);
     return {
       check,
@@ -86,21 +93,22 @@ export function judgeCheck(check: Check, digests: Digests): CheckResult {
     };
   }
   if (e.kind === 'monotone-up') {
-    const series = e.variants.map((v) => values(digests, v, read));
+    const series = e.variants.map((v) => values(ev, v, read));
     const steps = series.slice(1).map((s, k) => ({ label: `${e.variants[k + 1]} − ${e.variants[k]}`, value: paired(series[k]!, s) }));
     return { check, levels: e.variants.map((v, k) => ({ variant: v, value: meanCi(series[k]!) })), effects: steps, verdict: combine(steps.map((s) => signVerdict(s.value))) };
   }
-  if (e.kind === 'inverted-u') return judgeInvertedU(check, e.variants, digests);
+  if (e.kind === 'inverted-u') return judgeInvertedU(check, e.variants, ev);
   if (e.kind === 'rises-over-time') {
-    const rise = values(digests, e.variant, (d) => readMetric(check.metric, d, 'finalYear') - readMetric(check.metric, d, 'firstYear'));
+    const rise = values(ev, e.variant, (d) => readMetric(check.metric, d, 'finalYear') - readMetric(check.metric, d, 'firstYear'));
     const value = meanCi(rise);
-    return { check, levels: [{ variant: e.variant, value: meanCi(values(digests, e.variant, read)) }], effects: [{ label: 'final year − first year', value }], verdict: signVerdict(value) };
+    return { check, levels: [{ variant: e.variant, value: meanCi(values(ev, e.variant, read)) }], effects: [{ label: 'final year − first year', value }], verdict: signVerdict(value) };
   }
-  const gap = values(digests, e.variant, (d) => regionRead(check.metric, d, e.a) - regionRead(check.metric, d, e.b));
+  if (e.kind === 'positive') throw new Error(`${check.label}: a 'positive' expectation needs a panel quantity`);
+  const gap = values(ev, e.variant, (d) => regionRead(check.metric, d, e.a) - regionRead(check.metric, d, e.b));
   const value = meanCi(gap);
   return {
     check,
-    levels: [e.a, e.b].map((g) => ({ variant: `${e.variant} (${g})`, value: meanCi(values(digests, e.variant, (d) => regionRead(check.metric, d, g))) })),
+    levels: [e.a, e.b].map((g) => ({ variant: `${e.variant} (${g})`, value: meanCi(values(ev, e.variant, (d) => regionRead(check.metric, d, g))) })),
     effects: [{ label: `${e.a} − ${e.b}`, value }],
     verdict: signVerdict(value),
   };
@@ -111,8 +119,8 @@ export function judgeCheck(check: Check, digests: Digests): CheckResult {
  * do not overlap. A maximum at an end whose CI clears every interior level
  * contradicts the shape.
  */
-function judgeInvertedU(check: Check, variants: string[], digests: Digests): CheckResult {
-  const levels = variants.map((v) => ({ variant: v, value: meanCi(values(digests, v, (d) => readMetric(check.metric, d))) }));
+function judgeInvertedU(check: Check, variants: string[], ev: Evidence): CheckResult {
+  const levels = variants.map((v) => ({ variant: v, value: meanCi(values(ev, v, (d) => readMetric(check.metric, d))) }));
   const interior = levels.slice(1, -1);
   const peak = interior.reduce((best, l) => (l.value.mean > best.value.mean ? l : best), interior[0]!);
   const ends = [levels[0]!, levels[levels.length - 1]!];
@@ -124,7 +132,14 @@ function judgeInvertedU(check: Check, variants: string[], digests: Digests): Che
   return { check, levels, effects, verdict };
 }
 
-export function judgeClaim(claim: Claim, digests: Digests, seeds: number): ClaimResult {
-  const checks = claim.checks.map((ch) => judgeCheck(ch, digests));
+function judgePanelCheck(check: Check, q: PanelQuantity, ev: Evidence): CheckResult {
+  if (!ev.panel) throw new Error('the panel study did not run');
+  const { values: effect, levels } = panelQuantity(q, ev.panel);
+  const value = meanCi(effect);
+  return { check, levels: levels.map((l) => ({ variant: l.label, value: meanCi(l.values) })), effects: [{ label: check.label, value }], verdict: signVerdict(value) };
+}
+
+export function judgeClaim(claim: Claim, ev: Evidence, seeds: number): ClaimResult {
+  const checks = claim.checks.map((ch) => judgeCheck(ch, ev));
   return { claim, checks, verdict: combine(checks.map((c) => c.verdict)), seeds };
 }

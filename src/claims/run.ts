@@ -9,7 +9,7 @@ import { didYouMean } from '../scenario/suggest.js';
 import { CLAIMS, type Claim } from './catalog.js';
 import { claimsHtml, claimsJson, claimsMarkdown, claimsTable } from './format.js';
 import { judgeClaim, type ClaimResult } from './judge.js';
-import { runVariants } from './runner.js';
+import { runEvidence } from './runner.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -31,8 +31,8 @@ export interface JudgeOptions {
 
 /** Runs and judges claims; the library entry point the CLI and the regression test share. */
 export async function judgeClaims(claims: Claim[], o: JudgeOptions): Promise<ClaimResult[]> {
-  const digests = await runVariants(claims, { ...o, scenarioDir: SCENARIO_DIR });
-  return claims.map((c) => judgeClaim(c, digests, o.seeds));
+  const evidence = await runEvidence(claims, { ...o, scenarioDir: SCENARIO_DIR });
+  return claims.map((c) => judgeClaim(c, evidence, o.seeds));
 }
 
 export async function runClaims(o: JudgeOptions & { only?: string; format: 'table' | 'md' | 'json'; out: string }): Promise<void> {

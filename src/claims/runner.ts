@@ -10,8 +10,11 @@ import { Piscina } from 'piscina';
 import type { Scenario } from '../model/params.js';
 import { loadScenario } from '../scenario/index.js';
 import { variantFiles, type Claim } from './catalog.js';
+import type { PanelClaims } from '../analysis/panel-study-claims.js';
 import type { RunDigest } from './digest.js';
-import type { Digests } from './judge.js';
+import type { Evidence } from './judge.js';
+import { joinPanelClaims } from './panel.js';
+import type { RunTask } from './worker.js';
 
 export interface RunClaimsOptions {
   seeds: number;
@@ -28,29 +31,34 @@ async function loadVariant(dir: string, file: string, scale: number): Promise<Sc
   return { ...scenario, firms: Math.max(50, Math.round(scenario.firms * scale)) };
 }
 
-export async function runVariants(claims: readonly Claim[], o: RunClaimsOptions): Promise<Digests> {
-  const files = variantFiles(claims);
-  const scenarios = await Promise.all(files.map((f) => loadVariant(o.scenarioDir, f, o.scale)));
+/**
+ * Runs every (variant, seed) the claims need, and one panel study per seed
+ * when a claim reads the province panel, all in one pool.
+ */
+export async function runEvidence(claims: readonly Claim[], o: RunClaimsOptions): Promise<Evidence> {
+  const runFiles = variantFiles(claims, 'run');
+  const panelFiles = variantFiles(claims, 'panel');
   const seeds = Array.from({ length: o.seeds }, (_, k) => o.seedBase + k);
+  const load = (f: string) => loadVariant(o.scenarioDir, f, o.scale);
+  const runScenarios = await Promise.all(runFiles.map(load));
+  const panelScenarios = await Promise.all(panelFiles.map(load));
   const pool = new Piscina({
     filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
     maxThreads: Math.max(1, o.workers ?? availableParallelism()),
   });
-  const total = files.length * seeds.length;
+  const total = (runFiles.length + panelFiles.length) * seeds.length;
   let done = 0;
+  const task = async <T>(t: RunTask): Promise<T> => {
+    const out = (await pool.run(t)) as T;
+    o.onProgress?.(++done, total);
+    return out;
+  };
   try {
-    const runs = await Promise.all(
-      scenarios.map((scenario) =>
-        Promise.all(
-          seeds.map(async (seed) => {
-            const digest = (await pool.run({ scenario, seed })) as RunDigest;
-            o.onProgress?.(++done, total);
-            return digest;
-          }),
-        ),
-      ),
-    );
-    return new Map(files.map((f, k) => [f, runs[k]!]));
+    // Panel seeds are the longest tasks: queue them first so both cores stay busy to the end.
+    const panel = Promise.all(panelScenarios.flatMap((scenario) => seeds.map((seed) => task<PanelClaims>({ kind: 'panel', scenario, seed }))));
+    const runs = await Promise.all(runScenarios.map((scenario) => Promise.all(seeds.map((seed) => task<RunDigest>({ kind: 'run', scenario, seed })))));
+    const panelParts = await panel;
+    return { runs: new Map(runFiles.map((f, k) => [f, runs[k]!])), panel: panelParts.length > 0 ? joinPanelClaims(panelParts) : undefined };
   } finally {
     await pool.destroy();
   }

@@ -48,6 +48,26 @@ export const COMMANDS: Record<string, CommandEntry> = {
     describe: 'export one chart (metrics over time, CI band across seeds) from a results folder as SVG or PNG',
     load: () => load(import('./figure.js')),
   },
+  panel: {
+    usage: 'panel [scenario]',
+    describe: 'simulate a province panel over several seeds and estimate the empirical paper’s Tables 4, 6, 7 and 8 on it',
+    load: () => load(import('./panel.js')),
+  },
+  analyze: {
+    usage: 'analyze <analysis>',
+    describe: 'panel regressions, Sobol indices or Morris screening on CSV files or a sweep folder',
+    load: () => load(import('./analyze.js')),
+  },
+  design: {
+    usage: 'design <method>',
+    describe: 'write an experimental design (grid, lhs, sobol, morris) over parameter ranges as CSV',
+    load: () => load(import('./design.js')),
+  },
+  demo: {
+    usage: 'demo',
+    describe: 'build and serve the classroom demo (sliders, presets, live charts) on 127.0.0.1',
+    load: () => load(import('./demo.js')),
+  },
   params: {
     usage: 'params',
     describe: 'print the parameter reference (defaults, ranges, units) as Markdown or JSON',

@@ -18,7 +18,7 @@ interface SweepArgs {
   shard?: string;
   resume: boolean;
   out?: string;
-  'log-level': string;
+  'log-level'?: string;
   'log-file'?: string;
 }
 
@@ -31,7 +31,7 @@ function builder(y: Argv): Argv<SweepArgs> {
       resume: { type: 'boolean', default: false, describe: 'continue the sweep in the output folder, running only unrecorded runs' },
       out: { type: 'string', describe: 'output folder (default results/<spec name>; shards write to shard-I-of-N inside it)' },
       ...logOptions,
-      'log-level': { ...logOptions['log-level'], default: 'info' },
+      'log-level': { ...logOptions['log-level'], default: undefined, describe: 'how much to log (default: warn under a progress bar, else info: progress every 5%)' },
     })
     .example('$0 sweep scenarios/sweeps/fee-finance-lockin.yaml', 'run a sweep on every core')
     .example('$0 sweep spec.yaml --resume', 'continue after an interruption')
@@ -65,9 +65,10 @@ async function handler(a: SweepArgs): Promise<void> {
   const plan = await loadSweepSpec(a.spec);
   const shard = resolveShard(a.shard);
   const outDir = sweepOutDir(plan, a.out, shard);
-  const log = createLogger({ logLevel: a['log-level'], logFile: a['log-file'] });
-  const progress = createProgress(plan.name);
+  // On a terminal the progress bar shows progress; elsewhere (cluster jobs, pipes) the log does.
   const bar = process.stderr.isTTY === true;
+  const log = createLogger({ logLevel: a['log-level'] ?? (bar && !a['log-file'] ? 'warn' : 'info'), logFile: a['log-file'] });
+  const progress = createProgress(plan.name, bar);
   const interrupts = handleInterrupts((step, signal) =>
     console.error(step === 'stop' ? `\n${signal}: stopping; waiting for the runs under way (press Ctrl-C again to abandon them)` : `\n${signal}: abandoning the runs under way`),
   );

@@ -1,9 +1,11 @@
 /**
  * Aggregated foreign buyers: each market splits its budget between the
- * traditional channel and the platform by a logit over channel utility.
+ * traditional channel, the platform and suppliers elsewhere (the buyers' own
+ * or other countries') by a logit over their utilities:
  *
  *   U_platform    = appeal + v·log(1 + pull_p/outside) − trustWeight·(1 − trust)
  *   U_traditional = −searchCost·distance + v·log(1 + pull_t/outside)
+ *   U_elsewhere   = elsewhereUtility
  *
  * The variety terms are the cross-side network effect: more and better sellers
  * in a channel draw buyers to it. The platform's own search friction acts
@@ -18,16 +20,18 @@ export function outsidePull(w: World, m: number): number {
   return w.scenario.buyers.outsideOption * w.scenario.firms * w.markets[m]!.sizeShare;
 }
 
-/** Share of market m's budget that goes to the platform, given last tick's sellers. */
-export function platformChannelShare(w: World, m: number): number {
-  if (!w.platform.active) return 0;
+/** Shares of market m's budget that go to the platform and to the traditional channel (the rest buys elsewhere), given last tick's sellers. */
+export function channelShares(w: World, m: number): { platform: number; traditional: number } {
   const b = w.scenario.buyers;
   const d = w.markets[m]!.distance;
   const ms = w.market;
   const outside = ms.outsidePull[m]! || outsidePull(w, m);
-  const uPlatform = b.platformAppeal + b.varietyWeight * Math.log(1 + ms.platformPull[m]! / outside) - b.trustWeight * (1 - w.platform.trust);
-  const uTraditional = -b.searchCost * d + b.varietyWeight * Math.log(1 + (ms.directPull[m]! + ms.indirectPull[m]!) / outside);
-  return 1 / (1 + Math.exp(uTraditional - uPlatform));
+  const traditional = Math.exp(-b.searchCost * d + b.varietyWeight * Math.log(1 + (ms.directPull[m]! + ms.indirectPull[m]!) / outside));
+  const platform = w.platform.active
+    ? Math.exp(b.platformAppeal + b.varietyWeight * Math.log(1 + ms.platformPull[m]! / outside) - b.trustWeight * (1 - w.platform.trust))
+    : 0;
+  const total = platform + traditional + Math.exp(b.elsewhereUtility);
+  return { platform: platform / total, traditional: traditional / total };
 }
 
 /** Sets each market's budget and its split between channels for this tick. */
@@ -35,10 +39,10 @@ export function splitBudgets(w: World): void {
   const ms = w.market;
   for (let m = 0; m < w.markets.length; m++) {
     const budget = marketSpending(w.scenario, w.markets[m]!, w.tick);
-    const share = platformChannelShare(w, m);
+    const share = channelShares(w, m);
     ms.spending[m] = budget;
-    ms.platformBudget[m] = budget * share;
-    ms.traditionalBudget[m] = budget - budget * share;
+    ms.platformBudget[m] = budget * share.platform;
+    ms.traditionalBudget[m] = budget * share.traditional;
     ms.outsidePull[m] = outsidePull(w, m);
   }
 }

@@ -4,6 +4,7 @@
  * the slot, so the population stays at its target. Entrants start at stage 0.
  */
 import type { Rng } from '../engine/rng.js';
+import { NEVER } from './firms.js';
 import type { World } from './world.js';
 
 /** Index drawn from cumulative weights. */
@@ -47,6 +48,7 @@ export function spawnFirm(w: World, i: number, founding: boolean): void {
   f.opportunist[i] = rng.chance(s.firm.opportunistShare) ? 1 : 0;
   f.categories[i] = 1;
   f.delistedUntil[i] = -1_000_000;
+  f.firstAssemblyExport[i] = NEVER;
   for (const a of [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.weightNoise, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
     f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
     f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital]) {

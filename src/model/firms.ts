@@ -12,6 +12,9 @@ export const Channel = {
 } as const;
 export const EXPORT_CHANNELS = Channel.indirect | Channel.direct | Channel.platform;
 
+/** A tick that never comes (for 'has not happened'). */
+export const NEVER = 2 ** 31 - 1;
+
 export interface Firms {
   readonly capacity: number;
   readonly markets: number; // number of foreign markets (columns of the per-market arrays)
@@ -37,6 +40,8 @@ export interface Firms {
   upgradeStock: Float64Array; // k USD accumulated toward the next stage
   age: Int32Array; // ticks since entry
   ticksAtStage: Int32Array;
+  /** Tick the firm first exported while in assembly (stage 0); NEVER if it has not. */
+  firstAssemblyExport: Int32Array;
   platformAge: Int32Array; // ticks since listing (cold start)
   delistedUntil: Int32Array; // tick before which the platform refuses the seller
   insolventTicks: Uint8Array;
@@ -93,6 +98,7 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     upgradeStock: f64(),
     age: new Int32Array(capacity),
     ticksAtStage: new Int32Array(capacity),
+    firstAssemblyExport: new Int32Array(capacity).fill(NEVER),
     platformAge: new Int32Array(capacity),
     delistedUntil: new Int32Array(capacity).fill(-1_000_000),
     insolventTicks: new Uint8Array(capacity),

@@ -108,10 +108,11 @@ export const ScenarioSchema = z.strictObject({
       brandWeight: num(1.5, 0, 10, 'weight', 'θb: weight of brand × brand taste in buyers’ seller choice'),
       reputationWeight: num(2, 0, 10, 'weight', 'θr: weight of review reputation in buyers’ platform seller choice'),
       searchVisibility: num(1, 0, 100, 'attractiveness per unit search cost', 'how much search cost × distance hides a seller: buyers find a seller of attractiveness a with probability a / (a + searchVisibility · searchCost · distance)'),
-      outsideOption: num(2, 0, 100, 'attractiveness per firm', 'pull of suppliers from elsewhere, per modelled firm: exports fall as it rises'),
+      outsideOption: num(0.5, 0, 100, 'attractiveness per firm', 'pull of suppliers from elsewhere, per modelled firm: exports fall as it rises'),
       varietyWeight: num(0.6, 0, 5, 'utility per log variety', 'cross-side network effect: how much seller variety draws buyers to a channel'),
       trustWeight: num(4, 0, 20, 'utility', 'weight of buyer trust in the platform channel'),
       platformAppeal: num(0, -10, 10, 'utility', 'baseline pull of the platform channel over the traditional one'),
+      elsewhereUtility: num(0, -10, 10, 'utility', 'pull of buying from suppliers elsewhere (not this economy’s SMEs), the third option beside the two channels'),
       unitsPerOrder: z
         .strictObject({
           platform: num(0.1, 0.001, 1e4, 'units', 'units in one platform order (small batch)'),
@@ -135,8 +136,8 @@ export const ScenarioSchema = z.strictObject({
       overhead: num(1.5, 0, 1e3, 'k USD/tick', 'fixed overhead every firm pays'),
       demandShockSd: num(0.08, 0, 2, 'log points/tick', 'standard deviation of the monthly shock to a firm’s domestic demand (AR(1) in logs)'),
       demandShockPersistence: num(0.95, 0, 0.999, 'AR(1) coefficient', 'persistence of domestic demand shocks'),
-      initialCashMonths: num(4, 0, 120, 'months of domestic sales', 'initial cash holdings'),
-      cashBufferMonths: num(1, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
+      initialCashMonths: num(1, 0, 120, 'months of domestic sales', 'initial cash holdings'),
+      cashBufferMonths: num(0.5, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
       payoutRate: num(0.2, 0, 1, 'share/tick', 'share of cash above the buffer paid out each tick'),
       exitAfterTicks: int(6, 1, 120, 'ticks', 'a firm insolvent this many ticks in a row exits'),
       reconsiderRate: num(0.15, 0, 1, 'probability/tick', 'chance a firm reviews its channels, markets and categories in a tick (inertia)'),

@@ -9,7 +9,7 @@ import type { World } from './world.js';
 
 export const MODEL_METRICS = [
   'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare',
-  'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare',
+  'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare', 'assemblyExporterShare',
   'intermediatedShare', 'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
   'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'marketsPerExporter', 'categoriesPerExporter',
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
@@ -96,13 +96,19 @@ export class Reporters {
     const N = f.capacity;
     const M = f.markets;
     const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
-    let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, locked = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
+    const cohortStart = w.tick - lockTicks;
+    let cohort = 0, locked = 0, assembly = 0;
+    let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
     let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
     const stages = [0, 0, 0, 0];
     let logSum = 0, logSq = 0, logN = 0;
     for (let i = 0; i < N; i++) {
       const ch = f.channels[i]!;
       stages[f.stage[i]!]!++;
+      if (f.firstAssemblyExport[i]! <= cohortStart) {
+        cohort++;
+        if (f.stage[i] === 0) locked++;
+      }
       phiAll += f.productivity[i]!;
       debt += f.debt[i]!;
       constrained += f.creditConstrained[i]!;
@@ -114,7 +120,7 @@ export class Reporters {
       if (ch & Channel.direct) dir++;
       if (ch & Channel.platform) plat++;
       if (ch & (Channel.direct | Channel.platform)) direct++;
-      if (f.stage[i] === 0 && f.ticksAtStage[i]! >= lockTicks) locked++;
+      if (f.stage[i] === 0) assembly++;
       cats += f.categories[i]!;
       mkts += marketCount(f.directMarkets[i]! | f.platformMarkets[i]! | (ch & Channel.indirect ? w.trade.intermediaryReach : 0));
       let total = 0, sq = 0;
@@ -149,7 +155,8 @@ export class Reporters {
       stageShare3: stages[3]! / N,
       stageShare1plus: (N - stages[0]!) / N,
       stageShare2plus: (stages[2]! + stages[3]!) / N,
-      lockInShare: ratio(locked, exporters),
+      lockInShare: ratio(locked, cohort),
+      assemblyExporterShare: ratio(assembly, exporters),
       intermediatedShare: ratio(w.market.indirectSales.reduce((a, b) => a + b, 0), L.buyerSpending),
       smeValueShare: ratio(L.receipts - L.costOfGoods - L.adSpend - L.subscriptions, L.buyerSpending),
       intermediaryValueShare: ratio(L.intermediaryMargin, L.buyerSpending),
@@ -210,7 +217,7 @@ export class Reporters {
   private collectRegions(w: World): void {
     const f = w.firms;
     const R = w.regions.length;
-    const acc = Array.from({ length: R }, () => ({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, n: 0 }));
+    const acc = Array.from({ length: R }, () => ({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, cohort: 0, n: 0 }));
     const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
     for (let i = 0; i < f.capacity; i++) {
       const a = acc[f.region[i]!]!;
@@ -222,9 +229,10 @@ export class Reporters {
       a.sales += f.exportReceipts[i]! + f.domesticSales[i]!;
       a.receipts += f.exportReceipts[i]!;
       a.phi += f.productivity[i]!;
-      if (ch) {
-        a.exporters++;
-        if (f.stage[i] === 0 && f.ticksAtStage[i]! >= lockTicks) a.locked++;
+      if (ch) a.exporters++;
+      if (f.firstAssemblyExport[i]! <= w.tick - lockTicks) {
+        a.cohort++;
+        if (f.stage[i] === 0) a.locked++;
       }
       if (ch & Channel.platform) {
         a.listed++;
@@ -241,7 +249,7 @@ export class Reporters {
       const row = [
         w.ledger.regionExports[r]!, ratio(a.exporters, a.n), adoption, ratio(a.gmv, a.n), ratio(a.plat, a.receipts), pilotZoneOpen(reg, w.tick) ? 1 : 0,
         ratio(a.digital, a.n), 1 / (platformShare + (1 - platformShare) * reg.logisticsCost),
-        ratio(a.inus, a.n), ratio(a.rd, a.sales), reg.financeDepth, ratio(a.phi, a.n), ratio(a.locked, a.exporters), a.n,
+        ratio(a.inus, a.n), ratio(a.rd, a.sales), reg.financeDepth, ratio(a.phi, a.n), ratio(a.locked, a.cohort), a.n,
       ];
       this.regions[r]!.set(row);
     }

@@ -84,6 +84,7 @@ function advanceClocks(w: World, i: number): void {
   f.goodReviews[i]! *= memory;
   f.badReviews[i]! *= memory;
   f.platformGmvTrail[i]! *= 1 - 1 / s.ticksPerYear;
+  if (f.stage[i] === 0 && f.channels[i] && f.firstAssemblyExport[i]! > w.tick) f.firstAssemblyExport[i] = w.tick;
   f.age[i]!++;
   f.ticksAtStage[i]!++;
   if (f.channels[i]! & Channel.platform) {

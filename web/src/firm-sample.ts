@@ -7,7 +7,7 @@ import { EXPORT_CHANNELS } from '../../src/model/firms.js';
 import type { World } from '../../src/model/world.js';
 import type { FirmSample } from './protocol.js';
 
-export const MAX_DOTS = 3000;
+const MAX_DOTS = 3000;
 
 export function sampleFirms(w: World, max = MAX_DOTS): FirmSample {
   const f = w.firms;

@@ -96,7 +96,7 @@ export function leverUnit(lever: Lever): string {
 }
 
 /** A value rounded to the lever's step (sliders and the map's grid stay on it). */
-export function snap(lever: Lever, v: number): number {
+function snap(lever: Lever, v: number): number {
   const k = Math.round((v - lever.min) / lever.step);
   return Number((lever.min + k * lever.step).toFixed(6));
 }

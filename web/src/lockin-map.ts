@@ -6,7 +6,7 @@ import { resolveRun } from './settings.js';
 
 const LOCK_IN = MODEL_METRICS.indexOf('lockInShare');
 
-/** Lock-in share averaged over the run's final year (one tick is noisy at a thousand firms). */
+/** Lock-in share averaged over the run's final year (one tick is noisy at a map cell's population). */
 export function finalLockIn(run: RunSettings): number {
   const sim = new Simulation(resolveRun(run));
   const { ticks, ticksPerYear } = sim.world.scenario;

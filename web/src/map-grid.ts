@@ -3,8 +3,8 @@ import type { MapAxis, RunSettings } from './protocol.js';
 
 export const GRID = 5;
 
-/** Firms per cell: enough for a steady share, few enough for 25 runs in well under a minute. */
-export const MAP_FIRMS = 1000;
+/** Firms per cell: enough for a steady share, few enough for 25 runs in well under a minute (about 15 s on a 2-core machine). */
+export const MAP_FIRMS = 2000;
 
 /** The settings of one cell: the page's run with both levers set, at most MAP_FIRMS firms. */
 export function cellRun(run: RunSettings, x: MapAxis, y: MapAxis, xv: number, yv: number): RunSettings {

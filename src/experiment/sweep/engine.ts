@@ -101,14 +101,15 @@ async function runOne(id: number, plan: SweepPlan, pool: RunPool, scenarioOf: (p
 
 /** Dispatches runs with at most two per worker outstanding, so the queue (and memory) stays small. */
 async function dispatch(todo: number[], plan: SweepPlan, o: SweepOptions, writer: BatchWriter): Promise<void> {
-  const pool = createRunPool(o.workers);
+  const workers = Math.min(o.workers, todo.length);
+  const pool = createRunPool(workers);
   const scenarioOf = scenarioCache(plan);
   const inflight = new Set<Promise<void>>();
   try {
     const halted = () => o.stop?.aborted === true || writer.failed;
     for (const id of todo) {
       if (halted()) break;
-      if (inflight.size >= 2 * o.workers) await Promise.race(inflight);
+      if (inflight.size >= 2 * workers) await Promise.race(inflight);
       if (halted()) break;
       const p: Promise<void> = runOne(id, plan, pool, scenarioOf, o, writer).finally(() => inflight.delete(p));
       inflight.add(p);

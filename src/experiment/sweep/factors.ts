@@ -20,7 +20,7 @@ export interface Factor {
 
 /** The scenario every design point starts from. */
 export interface BaseScenario {
-  /** Merged input of the base files with the spec's `scale` applied, before defaults. */
+  /** Merged input of the base files with the spec's `scale` and `set` applied, before defaults. */
   raw: Record<string, unknown>;
   /** `raw` validated: every parameter resolved. */
   scenario: Scenario;

@@ -1,6 +1,6 @@
 /** Sweeps: spec files, the resumable, shardable runner, its DuckDB results, merging and export. */
 export { loadSweepSpec } from './spec-load.js';
-export { REDUCTIONS, DESIGN_KINDS, type SweepSpec, type Reduction } from './spec-schema.js';
+export { REDUCTIONS, type SweepSpec, type Reduction } from './spec-schema.js';
 export { totalRuns, runRef, type SweepPlan, type RunRef, type OutputSpec } from './plan.js';
 export { runSeed } from './seeds.js';
 export { resolveShard, parseShard, formatShard, inShard, WHOLE, type Shard } from './shard.js';

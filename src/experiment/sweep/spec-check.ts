@@ -33,7 +33,7 @@ function assignAndValidate(base: BaseScenario, assignments: Assignment[]): BaseS
 
 type Resolved = { paths: PathSeg[][] } | { issue: ScenarioIssue };
 
-/** A parameter path of the spec (a factor or scale key) checked against the schema. */
+/** A parameter path of the spec (a factor, `scale` or `set` key) checked against the schema. */
 function resolveKey(tree: LocNode, section: string, key: string, base: BaseScenario): Resolved {
   const at = [section, key];
   if (key === 'seed') return { issue: specIssue(tree, at, 'run seeds come from the sweep’s `seed`; a scenario seed cannot be set here', true) };
@@ -42,23 +42,23 @@ function resolveKey(tree: LocNode, section: string, key: string, base: BaseScena
 }
 
 /**
- * Applies `scale` (parameter path → value) to the base. Problems point at
- * the scale entry whose path the validator complained about.
+ * Applies the fixed overrides, `scale` then `set` (parameter path → value),
+ * to the base. Problems point at the entry whose path the validator complained about.
  */
-export function applyScale(tree: LocNode, spec: SweepSpec, base: BaseScenario): { base: BaseScenario; issues: ScenarioIssue[] } {
-  const entries = Object.entries(spec.scale ?? {});
-  const resolved = entries.map(([key]) => resolveKey(tree, 'scale', key, base));
+export function applyFixed(tree: LocNode, spec: SweepSpec, base: BaseScenario): { base: BaseScenario; issues: ScenarioIssue[] } {
+  const entries = (['scale', 'set'] as const).flatMap((section) => Object.entries(spec[section] ?? {}).map(([key, value]) => ({ section, key, value })));
+  const resolved = entries.map((e) => resolveKey(tree, e.section, e.key, base));
   const issues = resolved.flatMap((r) => ('issue' in r ? [r.issue] : []));
   if (issues.length > 0) return { base, issues };
-  const assignments = entries.map(([, value], i) => ({ paths: (resolved[i] as { paths: PathSeg[][] }).paths, value }));
+  const assignments = entries.map((e, i) => ({ paths: (resolved[i] as { paths: PathSeg[][] }).paths, value: e.value }));
   const problems = validationIssues(base, assignments);
   if (problems.length === 0) return { base: assignAndValidate(base, assignments), issues: [] };
-  const owner = (p: string) => entries.findIndex((_, i) => assignments[i]!.paths.some((q) => formatPath(q) === p));
+  const owner = (p: string) => entries.findLast((_, i) => assignments[i]!.paths.some((q) => formatPath(q) === p));
   return {
     base,
     issues: problems.map((p) => {
-      const i = owner(p.path);
-      return specIssue(tree, i < 0 ? ['scale'] : ['scale', entries[i]![0]], i < 0 ? `${p.path}: ${p.message}` : p.message);
+      const e = owner(p.path);
+      return e ? specIssue(tree, [e.section, e.key], p.message) : specIssue(tree, [], `${p.path}: ${p.message}`);
     }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Loading a sweep spec: YAML with locations, shape checks (zod), the base
- * scenario (relative to the spec), `scale`, factors, outputs and the design.
+ * scenario (relative to the spec), `scale` and `set`, factors, outputs and the design.
  * Every problem found is reported at once, at its file, line and column.
  */
 import { createHash } from 'node:crypto';
@@ -15,7 +15,7 @@ import { toPlain, type LocNode } from '../../scenario/tree.js';
 import { parseYaml } from '../../scenario/yaml-file.js';
 import type { BaseScenario } from './factors.js';
 import type { SweepPlan } from './plan.js';
-import { applyScale, checkFactors, checkOutputs } from './spec-check.js';
+import { applyFixed, checkFactors, checkOutputs } from './spec-check.js';
 import { buildDesign, gridIssues } from './spec-design.js';
 import { explainSpecIssues, specIssue } from './spec-issues.js';
 import { SweepSpecSchema, type SweepSpec } from './spec-schema.js';
@@ -53,21 +53,21 @@ export async function loadSweepSpec(file: string): Promise<SweepPlan> {
   const parsed = SweepSpecSchema.safeParse(input);
   if (!parsed.success) throw new ScenarioError(explainSpecIssues(tree, input, parsed.error.issues), file, HINT);
   const spec = parsed.data;
-  const scaled = applyScale(tree, spec, await loadBase(tree, file, spec));
-  const checked = scaled.issues.length > 0 ? { factors: [], issues: [] } : checkFactors(tree, spec, scaled.base);
+  const fixed = applyFixed(tree, spec, await loadBase(tree, file, spec));
+  const checked = fixed.issues.length > 0 ? { factors: [], issues: [] } : checkFactors(tree, spec, fixed.base);
   const outputs = checkOutputs(tree, spec);
-  const issues = [...scaled.issues, ...checked.issues, ...outputs.issues, ...gridIssues(tree, spec)];
+  const issues = [...fixed.issues, ...checked.issues, ...outputs.issues, ...gridIssues(tree, spec)];
   if (issues.length > 0) throw new ScenarioError(issues, file, HINT);
-  await prepareFeeExpressions(scaled.base.scenario, file);
+  await prepareFeeExpressions(fixed.base.scenario, file);
   return {
     file,
     text,
     name: spec.name ?? basename(file, extname(file)),
     spec,
-    base: scaled.base,
+    base: fixed.base,
     factors: checked.factors,
     outputs: outputs.outputs,
     design: buildDesign(tree, file, spec, checked.factors),
-    hash: planHash(spec, scaled.base),
+    hash: planHash(spec, fixed.base),
   };
 }

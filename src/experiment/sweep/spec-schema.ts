@@ -10,8 +10,6 @@ import { z } from 'zod';
 export const REDUCTIONS = ['final', 'final-year', 'mean', 'trajectory'] as const;
 export type Reduction = (typeof REDUCTIONS)[number];
 
-export const DESIGN_KINDS = ['grid', 'lhs', 'sobol', 'morris'] as const;
-
 const count = (what: string) => z.number().int({ error: `${what} must be a whole number` }).min(1, { error: `${what} must be at least 1` });
 const seed = z.number().int().min(0).max(2 ** 31 - 1);
 
@@ -42,11 +40,13 @@ export const SweepSpecSchema = z.strictObject({
   replications: count('replications').default(1),
   seed: seed.default(1),
   outputs: z.record(z.string(), z.enum(REDUCTIONS)),
+  /** Run-size overrides (firms, ticks, burnInTicks) for quick runs. */
   scale: z.record(z.string(), z.unknown()).optional(),
+  /** Other parameters fixed for the whole sweep (like --set). */
+  set: z.record(z.string(), z.unknown()).optional(),
 });
 
 export type SweepSpec = z.infer<typeof SweepSpecSchema>;
-export type DesignSpec = SweepSpec['design'];
 export type FactorSpec = z.infer<typeof FactorSchema>;
 
 /** Valid keys by where they appear, for "did you mean" on unknown keys. */

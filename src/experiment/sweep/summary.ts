@@ -1,6 +1,7 @@
 /**
  * What `gvc-sim sweep` prints when it ends: the mean of each output per
- * design point (small designs), or each output's spread over all runs.
+ * design point with recorded runs (small designs), or each output's spread
+ * over all runs.
  */
 import type { Cell } from '../../report/table.js';
 import { ident, rows } from './db.js';
@@ -23,7 +24,7 @@ export async function sweepSummary(dir: string, maxPoints = 20): Promise<Summary
     const points = Number(metaValue(r, 'points'));
     if (points <= maxPoints) {
       const cols = [...factors.map((f) => `d.${ident(f)}`), "count(o.run_id) AS ok", ...outputs.map((o) => `avg(o.${ident(o.metric)}) AS ${ident(o.metric)}`)];
-      const data = await rows(r.db.conn, `SELECT d.point, ${cols.join(', ')} FROM design d LEFT JOIN runs r ON r.point = d.point LEFT JOIN outputs o ON o.run_id = r.run_id GROUP BY ALL ORDER BY d.point`);
+      const data = await rows(r.db.conn, `SELECT d.point, ${cols.join(', ')} FROM design d LEFT JOIN runs r ON r.point = d.point LEFT JOIN outputs o ON o.run_id = r.run_id GROUP BY ALL HAVING count(r.run_id) > 0 ORDER BY d.point`);
       const header = ['point', ...factors, 'ok runs', ...outputs.map((o) => `${o.metric} (${o.reduction})`)];
       return { title: 'mean over replications, by design point', header, rows: data.map((d) => Object.values(d).map(cell)) };
     }

@@ -5,10 +5,11 @@
  */
 import type { FirmSample, TickRow } from '../protocol.js';
 import { h } from '../ui/dom.js';
+import { legend } from '../ui/legend.js';
 import { firmPoints } from './firm-points.js';
 import { LiveView } from './live-view.js';
-import { SERIES_CHARTS, seriesRows } from './series.js';
-import { firmSpec, seriesSpec } from './specs.js';
+import { SERIES_CHARTS, seriesRows, type SeriesChart } from './series.js';
+import { CHANNEL_COLORS, firmSpec, seriesSpec } from './specs.js';
 
 /** Time series redraw at most this often while playing (ms). */
 const SERIES_MS = 100;
@@ -16,7 +17,7 @@ const SERIES_MS = 100;
 const FIRMS_MS = 250;
 
 export class Dashboard {
-  private readonly series: { chart: (typeof SERIES_CHARTS)[number]; view: LiveView }[];
+  private readonly series: { chart: SeriesChart; view: LiveView }[];
   private readonly firms: LiveView;
   private pending: TickRow[] = [];
   private latestFirms: FirmSample | undefined;
@@ -28,10 +29,15 @@ export class Dashboard {
     this.series = SERIES_CHARTS.map((chart) => {
       const container = h('div', { class: 'view', id: `view-${chart.id}` });
       const caption = h('figcaption', {}, h('strong', {}, chart.title), h('span', {}, chart.note));
+      const kind = chart.kind === 'stack' ? 'area' : 'line';
+      if (chart.series.length > 1) caption.append(legend(chart.series.map((s) => ({ label: s.label, color: s.color, kind }))));
       grid.insertBefore(h('figure', { class: 'chart' }, caption, container), before);
       return { chart, view: new LiveView(container, seriesSpec(chart, years), 'rows') };
     });
     this.firms = new LiveView(firmContainer, firmSpec(), 'firms');
+    const channels = Object.entries(CHANNEL_COLORS).map(([label, color]) => ({ label, color, kind: 'dot' as const }));
+    const locked = { label: 'locked in at assembly', color: CHANNEL_COLORS['not exporting'], kind: 'ring' as const };
+    firmContainer.closest('figure')?.querySelector('figcaption')?.append(legend([...channels, locked]));
   }
 
   /** A new run: empty the series. */

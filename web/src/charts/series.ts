@@ -4,8 +4,6 @@ import { PALETTE } from '../../../src/report/style.js';
 import type { ShownMetric } from '../metrics.js';
 import type { TickRow } from '../protocol.js';
 
-export const STAGE_LABELS = STAGE_NAMES;
-
 export interface SeriesChart {
   id: string;
   title: string;
@@ -21,10 +19,10 @@ export const SERIES_CHARTS: readonly SeriesChart[] = [
   {
     id: 'stages', title: 'Where firms sit on the smile curve', note: 'share of all firms at each functional stage', yTitle: 'share of firms', kind: 'stack',
     series: [
-      { metric: 'stageShare0', label: STAGE_LABELS[0], color: '#D55E00' },
-      { metric: 'stageShare1', label: STAGE_LABELS[1], color: '#E69F00' },
-      { metric: 'stageShare2', label: STAGE_LABELS[2], color: '#56B4E9' },
-      { metric: 'stageShare3', label: STAGE_LABELS[3], color: '#0072B2' },
+      { metric: 'stageShare0', label: STAGE_NAMES[0], color: '#D55E00' },
+      { metric: 'stageShare1', label: STAGE_NAMES[1], color: '#E69F00' },
+      { metric: 'stageShare2', label: STAGE_NAMES[2], color: '#56B4E9' },
+      { metric: 'stageShare3', label: STAGE_NAMES[3], color: '#0072B2' },
     ],
   },
   {

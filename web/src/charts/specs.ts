@@ -5,11 +5,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { INK, PALETTE } from '../../../src/report/style.js';
-import { STAGE_LABELS, type SeriesChart } from './series.js';
+import { STAGE_NAMES } from '../../../src/model/params.js';
+import type { SeriesChart } from './series.js';
 
 /** Every firm-view and channel colour means the same channel (intermediaries share the indirect colour). */
 export const CHANNEL_COLORS = { 'not exporting': '#b8bcc4', indirect: PALETTE[1]!, 'direct offline': PALETTE[2]!, platform: PALETTE[0]! };
-export const LOCK_IN_COLOR = PALETTE[3]!;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
@@ -18,7 +18,6 @@ const CONFIG = {
   background: 'white',
   view: { stroke: null },
   axis: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: 'normal' as const, labelColor: '#374151', titleColor: INK, gridColor: '#eceef1', domainColor: '#9ca3af', tickColor: '#9ca3af' },
-  legend: { labelFontSize: 13, titleFontSize: 13, labelColor: INK, labelLimit: 260, orient: 'top' as const, direction: 'horizontal' as const, title: null },
 };
 
 const HEIGHT = 170;
@@ -35,7 +34,8 @@ function shareAxis(title: string) {
 /** One of the time-series charts (lines, or stacked areas for shares that add up to 1). */
 export function seriesSpec(chart: SeriesChart, years: number): TopLevelSpec {
   const labels = chart.series.map((s) => s.label);
-  const color = { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: chart.series.map((s) => s.color) }, legend: labels.length > 1 ? { columns: labels.length > 3 ? 2 : labels.length } : null };
+  // The legend is HTML beside the title (see dashboard.ts): it wraps on narrow screens, Vega's would be cut off.
+  const color = { field: 'series', type: 'nominal' as const, scale: { domain: labels, range: chart.series.map((s) => s.color) }, legend: null };
   const x = yearAxis(years);
   const mark = chart.kind === 'stack'
     ? { type: 'area' as const, line: false, stroke: 'white', strokeWidth: 0.5 }
@@ -45,7 +45,7 @@ export function seriesSpec(chart: SeriesChart, years: number): TopLevelSpec {
     config: CONFIG,
     width: 'container',
     height: HEIGHT,
-    autosize: { type: 'fit-x', contains: 'padding' },
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: 'rows' },
     mark,
     encoding: { x, y, color, order: { field: 'order', type: 'quantitative' } },
@@ -59,7 +59,7 @@ export function firmSpec(): TopLevelSpec {
     config: CONFIG,
     width: 'container',
     height: 300,
-    autosize: { type: 'fit-x', contains: 'padding' },
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: 'firms' },
     mark: { type: 'point', filled: true, size: 22, opacity: 0.75, strokeWidth: 1.2 },
     encoding: {
@@ -69,9 +69,9 @@ export function firmSpec(): TopLevelSpec {
         type: 'quantitative',
         title: null,
         scale: { domain: [-0.5, 3.5], nice: false },
-        axis: { values: [0, 1, 2, 3], grid: false, labelExpr: `${JSON.stringify(STAGE_LABELS)}[datum.value]`, labelFontSize: 14, labelPadding: 6 },
+        axis: { values: [0, 1, 2, 3], grid: false, labelExpr: `${JSON.stringify(STAGE_NAMES)}[datum.value]`, labelFontSize: 14, labelPadding: 6 },
       },
-      color: { field: 'channel', type: 'nominal', title: null, scale: { domain: names, range: names.map((n) => CHANNEL_COLORS[n as keyof typeof CHANNEL_COLORS]) } },
+      color: { field: 'channel', type: 'nominal', title: null, scale: { domain: names, range: names.map((n) => CHANNEL_COLORS[n as keyof typeof CHANNEL_COLORS]) }, legend: null },
       stroke: { condition: { test: 'datum.locked', value: '#111827' }, value: null },
       order: { field: 'locked', type: 'quantitative' },
     },
@@ -86,7 +86,7 @@ export function mapSpec(xTitle: string, yTitle: string): TopLevelSpec {
     config: CONFIG,
     width: 'container',
     height: 260,
-    autosize: { type: 'fit-x', contains: 'padding' },
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: 'cells' },
     layer: [
       { mark: { type: 'rect', stroke: 'white', strokeWidth: 2 }, encoding: { x, y, fill: { field: 'fill', type: 'nominal', scale: null, legend: null } } },

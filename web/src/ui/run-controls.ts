@@ -33,7 +33,7 @@ export class RunControls {
     root.append(
       h('div', { class: 'buttons' }, this.playButton, step, reset),
       h('div', { class: 'fields' },
-        h('label', {}, 'Speed (months)', speed),
+        h('label', {}, 'Speed', speed),
         h('label', {}, 'Seed', this.seedInput),
         h('label', {}, 'Firms', this.firmsSelect),
       ),
@@ -47,6 +47,15 @@ export class RunControls {
       if (Number.isInteger(seed) && seed >= 0) on.seed(seed);
     });
     this.firmsSelect.addEventListener('change', () => on.firms(Number(this.firmsSelect.value)));
+    // Keys for a lecturer at a distance (or with a presenter remote): space plays / pauses, → steps.
+    // Only when nothing is focused, so sliders keep their arrow keys and buttons their space.
+    document.addEventListener('keydown', (e) => {
+      if (e.target !== document.body) return;
+      if (e.key === ' ') this.playButton.click();
+      else if (e.key === 'ArrowRight') step.click();
+      else return;
+      e.preventDefault();
+    });
   }
 
   /** Shows whether the run is playing and whether it can still play. */
