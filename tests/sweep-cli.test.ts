@@ -4,9 +4,9 @@
  * Indexed Job) merged back into the unsharded sweep, run by run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSweepSpec, runSweep } from '../src/experiment/sweep/index.js';
 import { dumpResults } from './fixtures/sweeps/db-dump.js';
@@ -134,8 +134,11 @@ describe('shards and merge', () => {
     const partial = await gvc(['merge', shard(1), shard(3), '--out', join(tmp, 'partial')]);
     expect(partial.code).toBe(0);
     expect(partial.stderr).toContain('8 runs are missing (run ids 1, 4, 7, 10, 13, 16, 19, 22)');
+    const spec = join(tmp, 'other.yaml');
+    const text = readFileSync(SPEC, 'utf8').replace('../../../scenarios/lock-in.yaml', resolve('scenarios/lock-in.yaml'));
+    writeFileSync(spec, text.replace('seed: 7', 'seed: 8').replace('[0.05, 0.15, 0.25]', '[0.05, 0.15]').replace('replications: 4', 'replications: 1'));
     const other = join(tmp, 'other');
-    await runSweep({ plan: await loadSweepSpec('tests/fixtures/sweeps/failing-fee.yaml'), outDir: other, workers: 1 });
+    await runSweep({ plan: await loadSweepSpec(spec), outDir: other, workers: 1 });
     const mixed = await gvc(['merge', shard(1), other, '--out', join(tmp, 'mixed')]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/comes from a different sweep/);

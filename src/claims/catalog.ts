@@ -106,7 +106,7 @@ export const CLAIMS: Claim[] = [
     contrast: 'rule volatility low → high, transparency high → low',
     checks: [
       { label: 'platform sellers', metric: { model: 'platformSellers' }, expect: { kind: 'down', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
-      { label: 'exit rate', metric: { model: 'exitRate' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
+      { label: 'rate at which sellers leave the platform', metric: { model: 'platformExitRate' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
       { label: 'compliance cost share', metric: { model: 'complianceCostShare' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
     ],
     recorded: 'inconclusive',

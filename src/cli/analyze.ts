@@ -1,6 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import analyzePanel from './analyze-panel.js';
+import { registerSweepReader } from '../experiment/sweep/register-reader.js';
 import { analyzeMorrisCommand, analyzeSobolCommand } from './analyze-sensitivity.js';
+
+// `analyze sobol|morris DIR` reads a sweep folder (DuckDB loads only when one is read).
+registerSweepReader();
 
 /** `gvc-sim analyze panel|sobol|morris`: estimators usable on any CSV or on a sweep folder. */
 const analyze: CommandModule = {

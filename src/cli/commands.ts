@@ -48,6 +48,21 @@ export const COMMANDS: Record<string, CommandEntry> = {
     describe: 'export one chart (metrics over time, CI band across seeds) from a results folder as SVG or PNG',
     load: () => load(import('./figure.js')),
   },
+  sweep: {
+    usage: 'sweep <spec>',
+    describe: 'run a sweep spec (design × replications) on a worker pool into a resumable DuckDB results folder',
+    load: () => load(import('./sweep.js')),
+  },
+  merge: {
+    usage: 'merge <dirs..>',
+    describe: 'merge the results folders of a sharded sweep into one database',
+    load: () => load(import('./merge.js')),
+  },
+  export: {
+    usage: 'export <dir>',
+    describe: 'write every table of a sweep results database as Parquet or CSV files',
+    load: () => load(import('./export.js')),
+  },
   panel: {
     usage: 'panel [scenario]',
     describe: 'simulate a province panel over several seeds and estimate the empirical paper’s Tables 4, 6, 7 and 8 on it',

@@ -161,6 +161,7 @@ function apply(w: World, i: number, c: Choice): void {
       f.platformMarkets[i]! |= bit;
       break;
     case Move.LeavePlatform:
+      w.ledger.platformLeaves++;
       f.channels[i]! &= ~Channel.platform;
       f.platformMarkets[i] = 0;
       break;

@@ -44,6 +44,7 @@ export function enforce(w: World): void {
     f.profit[i]! -= fine;
     w.ledger.fines += fine;
     w.ledger.caught++;
+    w.ledger.platformLeaves++;
     f.channels[i]! &= ~Channel.platform;
     f.platformMarkets[i] = 0;
     f.delistedUntil[i] = w.tick + g.delistTicks;

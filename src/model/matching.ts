@@ -8,6 +8,7 @@ import { Channel, reputationOf } from './firms.js';
 import { splitBudgets } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, buyersReputationTerm, directPull, exFactoryPrice, indirectPull, platformPull, unitCost } from './trade.js';
+import { spendingPower } from './finance.js';
 import type { World } from './world.js';
 
 /** Buyers' reputation term on the platform for the seller's current record. */
@@ -68,12 +69,25 @@ interface Sale {
 }
 
 /** Draws the orders of one seller in one market and channel. */
-function drawSale(w: World, budget: number, weight: number, pull: number, unitsPerOrder: number, buyerPrice: number): Sale & { orders: number } {
+function drawSale(w: World, budget: number, weight: number, pull: number, unitsPerOrder: number, buyerPrice: number, fill: number): Sale & { orders: number } {
   if (weight <= 0 || budget <= 0) return { spend: 0, units: 0, orders: 0 };
-  const expectedSpend = (budget * weight) / pull;
+  const expectedSpend = (fill * budget * weight) / pull;
   const orders = w.rng.get('matching').poisson(expectedSpend / (unitsPerOrder * buyerPrice));
   const units = orders * unitsPerOrder;
   return { spend: units * buyerPrice, units, orders };
+}
+
+/**
+ * Share of expected orders a firm can take on: production is paid
+ * `cashCycleTicks` before buyers pay, so the goods it can make are limited by
+ * cash and unused credit. Firms short of working capital turn business away.
+ */
+function fillRate(w: World, i: number, p: number, c: number): number {
+  const f = w.firms;
+  const cycle = w.scenario.finance.cashCycleTicks;
+  const units = f.expectedDirect[i]! / p + f.expectedIndirect[i]! / (p * w.trade.intermediaryPays) + f.expectedPlatform[i]! / (p * w.trade.listFactor * (1 - w.platform.commission));
+  const needed = cycle * c * units;
+  return needed > 0 ? Math.min(1, spendingPower(w, i) / needed) : 1;
 }
 
 /** Pass 2: orders and the money they move. */
@@ -100,6 +114,7 @@ function drawOrders(w: World): void {
     const base = f.region[i]! * M;
     const rep = ch & Channel.platform ? reputationTerm(w, i) : 0;
     const fake = f.cheating[i] === 1;
+    const fill = fillRate(w, i, p, c);
     let platformOrders = 0;
     let cogs = 0;
     for (let m = 0; m < M; m++) {
@@ -108,7 +123,7 @@ function drawOrders(w: World): void {
       const tradPull = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
       let marketSpend = 0;
       if (ch & Channel.indirect && t.intermediaryReach & bit) {
-        const sale = drawSale(w, ms.traditionalBudget[m]!, indirectWeight(w, i, m), tradPull, units.indirect, p * t.indirectPriceRatio[k]!);
+        const sale = drawSale(w, ms.traditionalBudget[m]!, indirectWeight(w, i, m), tradPull, units.indirect, p * t.indirectPriceRatio[k]!, fill);
         const paid = sale.units * p * t.intermediaryPays;
         const margin = sale.units * p * (s.intermediary.margin + s.intermediary.squeeze);
         f.indirectReceipts[i]! += paid;
@@ -121,7 +136,7 @@ function drawOrders(w: World): void {
         marketSpend += sale.spend;
       }
       if (ch & Channel.direct && f.directMarkets[i]! & bit) {
-        const sale = drawSale(w, ms.traditionalBudget[m]!, directWeight(w, i, m), tradPull, units.direct, p * t.directPriceRatio[k]!);
+        const sale = drawSale(w, ms.traditionalBudget[m]!, directWeight(w, i, m), tradPull, units.direct, p * t.directPriceRatio[k]!, fill);
         const paid = sale.units * p;
         f.directReceipts[i]! += paid;
         L.logistics += sale.spend - paid;
@@ -132,7 +147,7 @@ function drawOrders(w: World): void {
         marketSpend += sale.spend;
       }
       if (ch & Channel.platform && f.platformMarkets[i]! & bit) {
-        const sale = drawSale(w, ms.platformBudget[m]!, platformWeight(w, i, m, rep), ms.platformPull[m]! + ms.outsidePull[m]!, units.platform, p * t.platformPriceRatio[k]!);
+        const sale = drawSale(w, ms.platformBudget[m]!, platformWeight(w, i, m, rep), ms.platformPull[m]! + ms.outsidePull[m]!, units.platform, p * t.platformPriceRatio[k]!, fill);
         const gmv = sale.units * p * t.listFactor;
         const commission = tau * gmv;
         f.platformReceipts[i]! += gmv - commission;

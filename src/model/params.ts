@@ -63,12 +63,13 @@ const feePolicy = z
   .default({ kind: 'fixed' })
   .meta({ unit: 'policy', description: 'how the commission is set each tick: fixed, market-power or expression' });
 
+/** Ranking-score weights. No defaults here: the traffic rule's preset supplies them (see platform.ts). */
 const trafficWeights = z.strictObject({
-  quality: num(1, 0, 10, 'score weight', 'weight of log product quality in the ranking score'),
-  reputation: num(2, 0, 10, 'score weight', 'weight of review reputation in the ranking score'),
-  brand: num(1, 0, 10, 'score weight', 'weight of brand equity in the ranking score'),
-  ad: num(0, 0, 10, 'score weight', 'weight of log(1 + ad stock) in the ranking score (pay-to-rank)'),
-  newSeller: num(0, 0, 10, 'score weight', 'bonus for sellers younger than coldStartTicks on the platform'),
+  quality: bounded(0, 10, 'score weight', 'weight of log(attractiveness × listing quality) in the ranking score'),
+  reputation: bounded(0, 10, 'score weight', 'weight of review reputation in the ranking score'),
+  brand: bounded(0, 10, 'score weight', 'weight of brand equity in the ranking score'),
+  ad: bounded(0, 10, 'score weight', 'weight of log(1 + ad stock) in the ranking score (pay-to-rank)'),
+  newSeller: bounded(0, 10, 'score weight', 'bonus for sellers younger than coldStartTicks on the platform'),
 });
 
 export const ScenarioSchema = z.strictObject({
@@ -174,7 +175,8 @@ export const ScenarioSchema = z.strictObject({
     .strictObject({
       shippingRate: num(0.08, 0, 2, 'share of price per distance', 'traditional shipping cost per unit distance, × region logisticsCost'),
       platformShippingRate: num(0.06, 0, 2, 'share of price per distance', 'platform logistics shipping rate per distance (stage ≥ 1), the same for every region'),
-      pilotZoneDiscount: num(0.3, 0, 1, 'share', 'cut in customs/compliance and onboarding cost inside an open pilot zone'),
+      pilotZoneDiscount: num(0.3, 0, 1, 'share', 'cut in compliance and onboarding cost inside an open pilot zone'),
+      pilotZoneCustoms: num(0.5, 0, 1, 'share', 'cut in the shipping and clearance cost of platform exports from an open pilot zone (cross-border e-commerce customs facilitation)'),
     })
     .prefault({}),
 
@@ -239,6 +241,7 @@ export const ScenarioSchema = z.strictObject({
     .strictObject({
       bankLeverage: num(1, 0, 20, 'credit per unit cash', 'bank credit line per unit of cash collateral, × financeDepth'),
       interestRate: num(0.008, 0, 0.2, 'share/tick', 'interest rate on debt'),
+      cashCycleTicks: num(3, 0, 24, 'ticks', 'ticks between paying for production and being paid for exports: exports need that much working capital (cash + credit)'),
     })
     .prefault({}),
 

@@ -12,9 +12,9 @@ type Group = Region['group'];
 
 /** Group means: the east has better logistics, finance, institutions and digital infrastructure. */
 const GROUP_PROFILE: Record<Group, Omit<Region, 'group' | 'firmShare' | 'pilotZone'>> = {
-  east: { wage: 1.05, logisticsCost: 1.0, digitalInfra: 0.75, financeDepth: 0.7, institutionQuality: 0.75 },
+  east: { wage: 1.0, logisticsCost: 1.0, digitalInfra: 0.75, financeDepth: 0.7, institutionQuality: 0.75 },
   central: { wage: 1.0, logisticsCost: 1.45, digitalInfra: 0.5, financeDepth: 0.45, institutionQuality: 0.55 },
-  west: { wage: 0.96, logisticsCost: 1.75, digitalInfra: 0.4, financeDepth: 0.35, institutionQuality: 0.45 },
+  west: { wage: 1.0, logisticsCost: 1.75, digitalInfra: 0.4, financeDepth: 0.35, institutionQuality: 0.45 },
 };
 
 function threeRegions(): NamedRegion[] {

@@ -13,7 +13,7 @@ export const MODEL_METRICS = [
   'intermediatedShare', 'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
   'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'marketsPerExporter', 'categoriesPerExporter',
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
-  'complianceCostShare', 'entryRate', 'exitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
+  'complianceCostShare', 'entryRate', 'exitRate', 'platformExitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
   'creditUsed', 'creditConstrainedShare', 'rocDispersion', 'honestExportValue', 'lowCashExportValue', 'ruleChanges',
 ] as const;
 export type ModelMetric = (typeof MODEL_METRICS)[number];
@@ -180,6 +180,7 @@ export class Reporters {
       complianceCostShare: ratio(L.compliance, L.receipts),
       entryRate: L.entries / N,
       exitRate: L.exits / N,
+      platformExitRate: ratio(L.platformLeaves, w.platform.listed),
       meanProductivity: phiAll / N,
       exporterProductivityPremium: nonExporters > 0 && exporters > 0 ? phiExp / exporters / ((phiAll - phiExp) / nonExporters) : 1,
       rdIntensity: ratio(L.rdSpend, L.receipts + L.domesticSales),

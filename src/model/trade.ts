@@ -10,6 +10,7 @@
  * with appeal_i = quality^θq · categories^γ · p^(−η).
  */
 import type { Firms } from './firms.js';
+import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
 
 /** Per (region, market) tables, flattened as region × markets + market. */
@@ -64,7 +65,8 @@ export function buildTradeTables(w: World): TradeTables {
     for (let m = 0; m < M; m++) {
       const k = r * M + m;
       const ship = traditionalShipping(w, r, m);
-      const platShip = w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : ship;
+      const customs = pilotZoneOpen(w.regions[r]!, w.tick) ? 1 - s.logistics.pilotZoneCustoms : 1;
+      const platShip = (w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : ship) * customs;
       const reach = (tables.intermediaryReach >> m) & 1;
       const ind = (1 + s.intermediary.margin) * (1 + ship);
       const dir = 1 + ship;

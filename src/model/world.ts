@@ -45,6 +45,7 @@ export interface Ledger {
   exitNetWorth: number; // cash − debt of firms that left
   entryNetWorth: number; // cash − debt of entrants
   caught: number;
+  platformLeaves: number; // sellers that left the platform or were delisted
   /** Final export value by the seller's region. */
   regionExports: Float64Array;
 }
@@ -56,7 +57,7 @@ export function emptyLedger(regions: number): Ledger {
     compliance: 0, fines: 0, interest: 0, domesticSales: 0, domesticMargin: 0, overhead: 0, entryCosts: 0,
     investment: 0, rdSpend: 0, payouts: 0, gmv: 0, platformSpend: 0, traditionalSpend: 0,
     platformOrders: 0, traditionalOrders: 0, counterfeitOrders: 0, honestExportValue: 0,
-    lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0,
+    lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0, platformLeaves: 0,
     regionExports: new Float64Array(regions),
   };
 }

@@ -51,9 +51,8 @@ export async function transaction<T>(conn: DuckDBConnection, body: () => Promise
   }
 }
 
-/** Names of the tables in the main schema. */
-export async function tableNames(conn: DuckDBConnection, catalog?: string): Promise<string[]> {
-  const where = catalog === undefined ? '' : ` AND table_catalog = ${literal(catalog)}`;
-  const r = await rows(conn, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'${where} ORDER BY table_name`);
+/** Names of the tables of the open database, sorted. */
+export async function tableNames(conn: DuckDBConnection): Promise<string[]> {
+  const r = await rows(conn, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name");
   return r.map((x) => String(x.table_name));
 }

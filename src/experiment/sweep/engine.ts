@@ -106,7 +106,7 @@ async function dispatch(todo: number[], plan: SweepPlan, o: SweepOptions, writer
   const scenarioOf = scenarioCache(plan);
   const inflight = new Set<Promise<void>>();
   try {
-    const halted = () => o.stop?.aborted === true || writer.failed;
+    const halted = () => o.stop?.aborted === true || o.abandon?.aborted === true || writer.failed;
     for (const id of todo) {
       if (halted()) break;
       if (inflight.size >= 2 * workers) await Promise.race(inflight);

@@ -54,7 +54,7 @@ export function assign(raw: Record<string, unknown>, resolved: unknown, assignme
 }
 
 /** The factors' values as assignments, in factor order. */
-export function factorAssignments(factors: readonly Factor[], values: readonly number[]): Assignment[] {
+function factorAssignments(factors: readonly Factor[], values: readonly number[]): Assignment[] {
   return factors.map((f, j) => ({ paths: f.paths, value: values[j] }));
 }
 

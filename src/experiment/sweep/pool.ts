@@ -9,7 +9,7 @@ import type { RunOutcome, RunTask } from './worker.js';
  * runs from the TypeScript sources (tests), dist/'s copy, since worker
  * threads load plain JavaScript.
  */
-export function workerFile(): string {
+function workerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const src = `${sep}src${sep}`;
   const at = here.lastIndexOf(src);

@@ -14,7 +14,7 @@ const count = (what: string) => z.number().int({ error: `${what} must be a whole
 const seed = z.number().int().min(0).max(2 ** 31 - 1);
 
 /** A sampled factor's range (lhs, sobol, morris; grid with `design.n` levels). */
-export const RangeSchema = z.strictObject({
+const RangeSchema = z.strictObject({
   min: z.number(),
   max: z.number(),
   log: z.boolean().optional(),
@@ -22,9 +22,9 @@ export const RangeSchema = z.strictObject({
 });
 
 /** A factor: an explicit list of levels, or a range. */
-export const FactorSchema = z.union([z.array(z.number()).min(2, { error: 'a factor needs at least two levels' }), RangeSchema]);
+const FactorSchema = z.union([z.array(z.number()).min(2, { error: 'a factor needs at least two levels' }), RangeSchema]);
 
-export const DesignSchema = z.discriminatedUnion('kind', [
+const DesignSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('grid'), n: count('n (levels per range factor)').optional() }),
   z.strictObject({ kind: z.literal('lhs'), n: count('n (design points)'), seed: seed.default(1) }),
   z.strictObject({ kind: z.literal('sobol'), n: count('n (base samples)') }),

@@ -14,7 +14,7 @@ import { ident } from './db.js';
 import { scalarOutputs, totalRuns, trajectoryOutputs, type SweepPlan } from './plan.js';
 import { formatShard, type Shard } from './shard.js';
 
-export const FORMAT = 'gvc-sim-sweep/1';
+const FORMAT = 'gvc-sim-sweep/1';
 
 const factorColumns = (p: SweepPlan, type: string) => p.factors.map((f) => `${ident(f.name)} ${type}`);
 

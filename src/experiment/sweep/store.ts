@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { UserError } from '../../errors.js';
-import { openDb, rows, transaction, type Db } from './db.js';
+import { openDb, rows, tableNames, transaction, type Db } from './db.js';
 import { trajectoryOutputs, type RunRef, type SweepPlan } from './plan.js';
 import { formatShard, type Shard } from './shard.js';
 import { metaEntries, schemaSql, writeDesign, writeMeta } from './store-schema.js';
@@ -46,7 +46,7 @@ export class SweepStore {
     if (!existsSync(file)) return false;
     const db = await openDb(file);
     try {
-      return (await rows(db.conn, "SELECT 1 FROM information_schema.tables WHERE table_name = 'meta'")).length > 0;
+      return (await tableNames(db.conn)).includes('meta');
     } finally {
       db.close();
     }

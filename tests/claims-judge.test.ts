@@ -1,0 +1,76 @@
+/**
+ * The claim catalog and its judge: every claim of CLAIMS.md is in the
+ * catalog with valid variant files, and verdicts follow the confidence intervals.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLAIMS, variantFiles, type Check } from '../src/claims/catalog.js';
+import type { RunDigest } from '../src/claims/digest.js';
+import { combine, judgeCheck, signVerdict, type Evidence } from '../src/claims/judge.js';
+import { MODEL_METRICS } from '../src/model/reporters.js';
+import { loadScenario } from '../src/scenario/index.js';
+
+const CLAIMS_MD = '../shared/CLAIMS.md';
+
+function digest(values: Record<string, number>, first: Record<string, number> = {}): RunDigest {
+  const row = (v: Record<string, number>) => MODEL_METRICS.map((m) => v[m] ?? 0);
+  return { finalYear: row(values), firstYear: row(first), groups: { east: [], central: [], west: [] } };
+}
+
+const evidence = (runs: Record<string, number[]>, metric = 'exporterShare'): Evidence => ({
+  runs: new Map(Object.entries(runs).map(([f, xs]) => [f, xs.map((x) => digest({ [metric]: x }))])),
+});
+
+describe('the catalog', () => {
+  it('has one entry per claim of CLAIMS.md, in its order', () => {
+    const ids = existsSync(CLAIMS_MD)
+      ? [...readFileSync(CLAIMS_MD, 'utf8').matchAll(/^\| ([A-Z]\d) \|/gm)].map((m) => m[1])
+      : ['X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'W1', 'W2', 'B1', 'B2', 'B3', 'B4', 'B5', 'C1', 'C2', 'C3', 'C4', 'D1', 'D2', 'D3', 'L1'];
+    expect(CLAIMS.map((c) => c.id)).toEqual(ids);
+    for (const c of CLAIMS) expect(c.checks.length, c.id).toBeGreaterThan(0);
+  });
+
+  it('runs only scenario files that exist, validate, and build on the baseline', async () => {
+    for (const f of [...variantFiles(CLAIMS, 'run'), ...variantFiles(CLAIMS, 'panel')]) {
+      const { files } = await loadScenario(join('scenarios', f));
+      expect(files.some((p) => p.endsWith('scenarios/baseline.yaml')), f).toBe(true);
+    }
+  });
+
+  it('explains every claim recorded as not reproduced', () => {
+    for (const c of CLAIMS) if (c.recorded === 'not reproduced') expect(c.why, c.id).toBeTruthy();
+  });
+});
+
+describe('verdicts', () => {
+  it('follow the side of zero the 95% CI lies on', () => {
+    expect(signVerdict({ n: 5, mean: 1, lo: 0.2, hi: 1.8 })).toBe('reproduced');
+    expect(signVerdict({ n: 5, mean: -1, lo: -1.8, hi: -0.2 })).toBe('not reproduced');
+    expect(signVerdict({ n: 5, mean: 0.1, lo: -0.5, hi: 0.7 })).toBe('inconclusive');
+    expect(combine(['reproduced', 'inconclusive'])).toBe('inconclusive');
+    expect(combine(['reproduced', 'not reproduced'])).toBe('not reproduced');
+  });
+
+  it('judge paired effects: a common shift across seeds is detected even when levels vary a lot', () => {
+    const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'up', variants: ['a', 'b'] } };
+    const ev = evidence({ a: [0.1, 0.5, 0.9, 0.3], b: [0.11, 0.51, 0.91, 0.31] });
+    expect(judgeCheck(check, ev).verdict).toBe('reproduced');
+    const down: Check = { ...check, expect: { kind: 'down', variants: ['a', 'b'] } };
+    expect(judgeCheck(down, ev).verdict).toBe('not reproduced');
+  });
+
+  it('find an inverted U only when an interior level clears both ends', () => {
+    const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'inverted-u', variants: ['a', 'b', 'c'] } };
+    const tight = (m: number) => [m - 0.01, m, m + 0.01];
+    expect(judgeCheck(check, evidence({ a: tight(1), b: tight(2), c: tight(1.5) })).verdict).toBe('reproduced');
+    expect(judgeCheck(check, evidence({ a: tight(1), b: tight(2), c: tight(3) })).verdict).toBe('not reproduced');
+    expect(judgeCheck(check, evidence({ a: [0, 2, 4], b: [1, 2, 3], c: [0, 2, 4] })).verdict).toBe('inconclusive');
+  });
+
+  it('read a rise over time within each run of one variant', () => {
+    const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'rises-over-time', variant: 'a' } };
+    const ev: Evidence = { runs: new Map([['a', [0.1, 0.2, 0.3].map((x) => digest({ exporterShare: x + 0.1 }, { exporterShare: x }))]]) };
+    expect(judgeCheck(check, ev).verdict).toBe('reproduced');
+  });
+});
