@@ -34,6 +34,15 @@ export const AGENT_COLUMNS = [
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
+/**
+ * Whether firm i belongs to the lock-in cohort: it first exported while in
+ * assembly at least `lockInYears` ago. A cohort member still at stage 0 is
+ * locked in (see `lockInShare`), whether or not it still exports.
+ */
+export function inLockInCohort(w: World, i: number): boolean {
+  return w.firms.firstAssemblyExport[i]! <= w.tick - w.scenario.lockInYears * w.scenario.ticksPerYear;
+}
+
 /** k-th smallest of the first n values (Hoare's selection, in place). */
 function select(a: Float64Array, n: number, k: number): number {
   let lo = 0;
@@ -95,8 +104,6 @@ export class Reporters {
     const L = w.ledger;
     const N = f.capacity;
     const M = f.markets;
-    const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
-    const cohortStart = w.tick - lockTicks;
     let cohort = 0, locked = 0, assembly = 0;
     let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
     let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
@@ -105,7 +112,7 @@ export class Reporters {
     for (let i = 0; i < N; i++) {
       const ch = f.channels[i]!;
       stages[f.stage[i]!]!++;
-      if (f.firstAssemblyExport[i]! <= cohortStart) {
+      if (inLockInCohort(w, i)) {
         cohort++;
         if (f.stage[i] === 0) locked++;
       }
@@ -219,7 +226,6 @@ export class Reporters {
     const f = w.firms;
     const R = w.regions.length;
     const acc = Array.from({ length: R }, () => ({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, cohort: 0, n: 0 }));
-    const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
     for (let i = 0; i < f.capacity; i++) {
       const a = acc[f.region[i]!]!;
       const ch = f.channels[i]!;
@@ -231,7 +237,7 @@ export class Reporters {
       a.receipts += f.exportReceipts[i]!;
       a.phi += f.productivity[i]!;
       if (ch) a.exporters++;
-      if (f.firstAssemblyExport[i]! <= w.tick - lockTicks) {
+      if (inLockInCohort(w, i)) {
         a.cohort++;
         if (f.stage[i] === 0) a.locked++;
       }

@@ -3,7 +3,7 @@
  * reused by entrants, so a dot is "whoever occupies this slot", which keeps the
  * cloud steady from frame to frame.
  */
-import { EXPORT_CHANNELS } from '../../src/model/firms.js';
+import { inLockInCohort } from '../../src/model/reporters.js';
 import type { World } from '../../src/model/world.js';
 import type { FirmSample } from './protocol.js';
 
@@ -12,7 +12,6 @@ const MAX_DOTS = 3000;
 export function sampleFirms(w: World, max = MAX_DOTS): FirmSample {
   const f = w.firms;
   const n = Math.min(max, f.capacity);
-  const lockTicks = w.scenario.lockInYears * w.scenario.ticksPerYear;
   const out: FirmSample = {
     slot: new Uint32Array(n),
     productivity: new Float32Array(n),
@@ -27,7 +26,7 @@ export function sampleFirms(w: World, max = MAX_DOTS): FirmSample {
     out.stage[k] = f.stage[i]!;
     out.channels[k] = f.channels[i]!;
     // The lockInShare reporter's definition (src/model/reporters.ts), firm by firm.
-    out.locked[k] = (f.channels[i]! & EXPORT_CHANNELS) !== 0 && f.stage[i] === 0 && f.ticksAtStage[i]! >= lockTicks ? 1 : 0;
+    out.locked[k] = inLockInCohort(w, i) && f.stage[i] === 0 ? 1 : 0;
   }
   return out;
 }
