@@ -11,10 +11,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import demo from '../src/cli/demo.js';
 import { UserError } from '../src/errors.js';
-import { EXPORT_CHANNELS } from '../src/model/firms.js';
 import { defaultScenario } from '../src/model/params.js';
 import { TRAFFIC_PRESETS } from '../src/model/platform.js';
-import { MODEL_METRICS } from '../src/model/reporters.js';
+import { inLockInCohort, MODEL_METRICS } from '../src/model/reporters.js';
 import { Simulation } from '../src/model/simulation.js';
 import { validateScenarioObject } from '../src/scenario/check.js';
 import { loadScenario } from '../src/scenario/load.js';
@@ -136,10 +135,11 @@ describe('the firm sample', () => {
     const sim = new Simulation(resolveRun(run('lock-in', { firms: 800 })));
     for (let t = 0; t < 30; t++) sim.step();
     const s = sampleFirms(sim.world); // 800 firms: every one is sampled
-    const exporters = s.channels.reduce((n, c) => n + ((c & EXPORT_CHANNELS) !== 0 ? 1 : 0), 0);
+    const cohort = Array.from(s.slot).filter((i) => inLockInCohort(sim.world, i, sim.world.tick - 1)).length;
     const locked = s.locked.reduce((n, l) => n + l, 0);
     expect(s.slot).toHaveLength(800);
-    expect(locked / exporters).toBeCloseTo(sim.reporters.model[MODEL_METRICS.indexOf('lockInShare')]!, 12);
+    expect(locked).toBeGreaterThan(0);
+    expect(locked / cohort).toBeCloseTo(sim.reporters.model[MODEL_METRICS.indexOf('lockInShare')]!, 12);
   });
 
   it('spreads at most 3,000 dots evenly over a large population', () => {

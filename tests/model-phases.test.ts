@@ -152,6 +152,7 @@ describe('exit and entry', () => {
     const f = w.firms;
     const oldId = f.id[5]!;
     f.cash.fill(1e6); // everyone else solvent
+    w.ledger.exits = w.ledger.entries = 0;
     f.stage[5] = 2;
     f.cash[5] = -100;
     f.insolventTicks[5] = 1;

@@ -35,12 +35,12 @@ export const AGENT_COLUMNS = [
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 /**
- * Whether firm i belongs to the lock-in cohort: it first exported while in
- * assembly at least `lockInYears` ago. A cohort member still at stage 0 is
- * locked in (see `lockInShare`), whether or not it still exports.
+ * Whether firm i belongs to the lock-in cohort at tick `asOf`: it first
+ * exported while in assembly at least `lockInYears` before. A cohort member
+ * still at stage 0 is locked in (see `lockInShare`), whether or not it still exports.
  */
-export function inLockInCohort(w: World, i: number): boolean {
-  return w.firms.firstAssemblyExport[i]! <= w.tick - w.scenario.lockInYears * w.scenario.ticksPerYear;
+export function inLockInCohort(w: World, i: number, asOf: number): boolean {
+  return w.firms.firstAssemblyExport[i]! <= asOf - w.scenario.lockInYears * w.scenario.ticksPerYear;
 }
 
 /** k-th smallest of the first n values (Hoare's selection, in place). */
@@ -112,7 +112,7 @@ export class Reporters {
     for (let i = 0; i < N; i++) {
       const ch = f.channels[i]!;
       stages[f.stage[i]!]!++;
-      if (inLockInCohort(w, i)) {
+      if (inLockInCohort(w, i, w.tick)) {
         cohort++;
         if (f.stage[i] === 0) locked++;
       }
@@ -237,7 +237,7 @@ export class Reporters {
       a.receipts += f.exportReceipts[i]!;
       a.phi += f.productivity[i]!;
       if (ch) a.exporters++;
-      if (inLockInCohort(w, i)) {
+      if (inLockInCohort(w, i, w.tick)) {
         a.cohort++;
         if (f.stage[i] === 0) a.locked++;
       }

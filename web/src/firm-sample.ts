@@ -26,7 +26,8 @@ export function sampleFirms(w: World, max = MAX_DOTS): FirmSample {
     out.stage[k] = f.stage[i]!;
     out.channels[k] = f.channels[i]!;
     // The lockInShare reporter's definition (src/model/reporters.ts), firm by firm.
-    out.locked[k] = inLockInCohort(w, i) && f.stage[i] === 0 ? 1 : 0;
+    // As of the last tick run, as the lockInShare reporter counted it.
+    out.locked[k] = inLockInCohort(w, i, w.tick - 1) && f.stage[i] === 0 ? 1 : 0;
   }
   return out;
 }
