@@ -14,7 +14,7 @@ import { UserError } from '../src/errors.js';
 import { pairedDifferences } from '../src/experiment/compare.js';
 import { finalYearBySeed } from '../src/report/final-year.js';
 import { readColumns } from '../src/report/results-files.js';
-import { studentTQuantile } from '../src/report/student-t.js';
+import { studentTQuantile } from '../src/analysis/distributions.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gvc-compare-'));
 const BASE = 'scenarios/baseline.yaml';

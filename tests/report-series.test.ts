@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { meanCi, summarizeMetric, summarizeMetrics, type MetricRow } from '../src/report/series.js';
-import { studentTCdf, studentTQuantile } from '../src/report/student-t.js';
+import { meanCi } from '../src/analysis/replications.js';
+import { summarizeMetric, summarizeMetrics, type MetricRow } from '../src/report/series.js';
+import { studentTCdf, studentTQuantile } from '../src/analysis/distributions.js';
 
 describe('studentTQuantile', () => {
   it('matches tabulated 97.5% quantiles', () => {

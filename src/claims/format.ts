@@ -1,7 +1,7 @@
 /** The claims report: a table (terminal or Markdown), JSON, and an HTML page with one chart per check. */
 import { barSpec } from '../report/charts.js';
 import { buildHtmlReport } from '../report/html.js';
-import type { MeanCi } from '../report/series.js';
+import type { MeanCi } from '../analysis/replications.js';
 import { formatMarkdownTable, formatNumber, formatTable, type Cell } from '../report/table.js';
 import type { ClaimResult } from './judge.js';
 

@@ -5,7 +5,7 @@
  * when it lies on the other side, `inconclusive` when it straddles zero.
  */
 import { MODEL_METRICS, REGION_METRICS } from '../model/reporters.js';
-import { meanCi, type MeanCi } from '../report/series.js';
+import { meanCi, type MeanCi } from '../analysis/replications.js';
 import type { Check, Claim, MetricRead, PanelQuantity, Verdict } from './catalog.js';
 import type { RunDigest } from './digest.js';
 import type { PanelClaims } from '../analysis/panel-study-claims.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Scenario } from '../model/params.js';
 import { MODEL_METRICS } from '../model/reporters.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import { meanCi } from '../report/series.js';
+import { meanCi } from '../analysis/replications.js';
 import { runScenario, type RunResult } from './run.js';
 import { summarize } from './summary.js';
 

@@ -3,7 +3,7 @@
  * confidence interval across seeds when there are several.
  */
 import { MODEL_METRICS, type ModelMetric } from '../model/reporters.js';
-import { meanCi } from '../report/series.js';
+import { meanCi } from '../analysis/replications.js';
 
 /** The metrics a run prints; summary.json holds them all. */
 export const SUMMARY_METRICS: readonly ModelMetric[] = [

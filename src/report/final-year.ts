@@ -3,7 +3,8 @@
  * year of the run, and their mean and t-based CI across seeds — the same
  * definition `gvc-sim run` prints and writes to summary.json.
  */
-import { meanCi, type MeanCi, type MetricColumns } from './series.js';
+import { meanCi, type MeanCi } from '../analysis/replications.js';
+import type { MetricColumns } from './series.js';
 
 /** The first tick of the final year of a run of `ticks` ticks. */
 export function finalYearStart(ticks: number, ticksPerYear: number): number {

@@ -1,9 +1,10 @@
 /**
  * Per-tick summaries across seeds: the mean of each metric and a t-based
- * confidence interval, ready for the chart builders.
+ * confidence interval (`meanCi`, from analysis/replications), ready for the
+ * chart builders.
  */
 import { UserError } from '../errors.js';
-import { studentTQuantile } from './student-t.js';
+import { meanCi } from '../analysis/replications.js';
 
 /** One point of a plotted line; `lo`/`hi` bound the CI band (absent with one seed). */
 export type SeriesPoint = { tick: number; mean: number; lo?: number; hi?: number; label: string };
@@ -15,23 +16,6 @@ export type MetricRow = { tick: number; seed: number; [metric: string]: number }
 export type MetricColumns = { tick: ArrayLike<number>; seed: ArrayLike<number>; [metric: string]: ArrayLike<number> };
 
 export type MetricTable = MetricRow[] | MetricColumns;
-
-/** Mean and CI of one sample; `lo`/`hi` are absent when n < 2 (no spread to estimate). */
-export type MeanCi = { mean: number; lo?: number; hi?: number; n: number };
-
-/** Sample mean with a two-sided t confidence interval at `level`. */
-export function meanCi(values: ArrayLike<number>, level = 0.95): MeanCi {
-  const n = values.length;
-  if (n === 0) return { mean: NaN, n };
-  let sum = 0;
-  for (let k = 0; k < n; k++) sum += values[k]!;
-  const mean = sum / n;
-  if (n < 2) return { mean, n };
-  let ss = 0;
-  for (let k = 0; k < n; k++) ss += (values[k]! - mean) ** 2;
-  const half = (studentTQuantile(0.5 + level / 2, n - 1) * Math.sqrt(ss / (n - 1))) / Math.sqrt(n);
-  return { mean, lo: mean - half, hi: mean + half, n };
-}
 
 /** Reads the tick, seed and metric columns of either table shape. */
 function columnsOf(data: MetricTable, metric: string): { tick: ArrayLike<number>; seed: ArrayLike<number>; value: ArrayLike<number> } {

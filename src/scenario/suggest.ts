@@ -50,3 +50,9 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const s = suggest(word, candidates);
   return s === undefined || s === word ? '' : `; did you mean '${s}'?`;
 }
+
+/** A stand-alone hint for an unknown name: `did you mean "x"?` when a suggestion exists, else the list of valid names. */
+export function suggestionHint(word: string, candidates: readonly string[]): string {
+  const s = suggest(word, candidates);
+  return s === undefined ? `available: ${candidates.join(', ')}` : `did you mean "${s}"?`;
+}

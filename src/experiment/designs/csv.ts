@@ -20,7 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { UserError } from '../../errors.js';
-import { suggestHint } from './nearest.js';
+import { suggestionHint } from '../../scenario/suggest.js';
 import { BOOKKEEPING_COLUMNS, RESERVED_COLUMNS, type DesignTable, type MorrisDesign, type SobolDesign } from './types.js';
 
 /** A parsed CSV: header and string cells. */
@@ -76,7 +76,7 @@ export function parseCsv(text: string, file: string): CsvTable {
 /** Index of a column, or a UserError naming the file and suggesting the nearest header. */
 export function columnIndex(t: CsvTable, name: string, why = ''): number {
   const j = t.header.indexOf(name);
-  if (j < 0) throw new UserError(`${t.file}: no column "${name}"${why}`, suggestHint(name, t.header));
+  if (j < 0) throw new UserError(`${t.file}: no column "${name}"${why}`, suggestionHint(name, t.header));
   return j;
 }
 
@@ -131,7 +131,7 @@ function movedColumn(t: CsvTable, names: string[]): number[] {
     const cell = row[j]!;
     if (cell === '') return -1;
     const k = names.indexOf(cell);
-    if (k < 0) throw new UserError(`${t.file}: row ${i + 1}, column "moved": "${cell}" is not a parameter column`, suggestHint(cell, names));
+    if (k < 0) throw new UserError(`${t.file}: row ${i + 1}, column "moved": "${cell}" is not a parameter column`, suggestionHint(cell, names));
     return k;
   });
 }

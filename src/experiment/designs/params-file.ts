@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../../errors.js';
-import { suggestHint } from './nearest.js';
+import { suggestionHint } from '../../scenario/suggest.js';
 import { paramProblems } from './scale.js';
 import type { ParamSpec } from './types.js';
 
@@ -39,7 +39,7 @@ function schemaError(file: string, doc: Document, lines: LineCounter, base: Path
   const label = entryLabel(list, index);
   if (issue.code === 'unrecognized_keys') {
     const k = issue.keys[0]!;
-    return new UserError(`${where(file, doc, lines, [...base, index, k])}: ${label}: unknown key "${k}"`, suggestHint(k, PARAM_KEYS));
+    return new UserError(`${where(file, doc, lines, [...base, index, k])}: ${label}: unknown key "${k}"`, suggestionHint(k, PARAM_KEYS));
   }
   const keyText = key === undefined ? '' : `, key "${key}"`;
   return new UserError(`${where(file, doc, lines, [...base, ...issue.path.map((p) => p as string | number)])}: ${label}${keyText}: ${issue.message}`);
