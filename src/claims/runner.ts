@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { compiledSibling } from '../engine/worker-path.js';
 import type { Scenario } from '../model/params.js';
 import { loadScenario } from '../scenario/index.js';
 import { variantFiles, type Claim } from './catalog.js';
@@ -43,7 +43,7 @@ export async function runEvidence(claims: readonly Claim[], o: RunClaimsOptions)
   const runScenarios = await Promise.all(runFiles.map(load));
   const panelScenarios = await Promise.all(panelFiles.map(load));
   const pool = new Piscina({
-    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+    filename: compiledSibling(import.meta.url, 'worker.js'),
     maxThreads: Math.max(1, o.workers ?? availableParallelism()),
   });
   const total = (runFiles.length + panelFiles.length) * seeds.length;
