@@ -41,16 +41,16 @@ export const RUN_CHARTS: MetricChart[] = [
   },
   {
     title: 'Low-end lock-in',
-    yTitle: 'share of exporters',
+    yTitle: 'share of the cohort',
     metrics: [['lockInShare', 'locked in at assembly']],
-    read: 'Share of exporters still at assembly (stage 0) after lockInYears at that stage (a scenario parameter, 5 years by default). Lower is better, if exporting holds up.',
+    read: 'Of the firms that began exporting in assembly (stage 0) at least lockInYears ago (5 years by default), the share still in assembly, exporting or not. Lower is better.',
     y: 'share',
   },
   {
     title: 'Exporting firms',
     yTitle: 'share of all firms',
     metrics: [['exporterShare', 'exporters']],
-    read: 'Share of all firms that export through any channel. Read the lock-in chart against this one: lock-in can fall because firms upgrade or because stage-0 firms stop exporting.',
+    read: 'Share of all firms that export through any channel.',
     y: 'share',
   },
   {

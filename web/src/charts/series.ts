@@ -42,7 +42,7 @@ export const SERIES_CHARTS: readonly SeriesChart[] = [
     ],
   },
   {
-    id: 'lockin', title: 'Low-end lock-in', note: 'exporters still in assembly after 5 years there', yTitle: 'share of exporters', kind: 'line',
+    id: 'lockin', title: 'Low-end lock-in', note: 'firms that began exporting in assembly 5+ years ago and are still there', yTitle: 'share of that cohort', kind: 'line',
     series: [{ metric: 'lockInShare', label: 'locked in', color: PALETTE[3]! }],
   },
 ];
