@@ -11,6 +11,7 @@ import { compileFeeExpression, usesFeeExpressions } from './fee-expression.js';
 import { finance } from './finance.js';
 import { opportunism } from './governance.js';
 import { MODEL_INVARIANTS } from './invariants.js';
+import { splitBudgets } from './buyers.js';
 import { matching } from './matching.js';
 import type { Scenario } from './params.js';
 import { platformRules } from './platform.js';
@@ -75,6 +76,8 @@ export class Simulation {
     this.check = options.checkInvariants ?? false;
     this.reporters = new Reporters(this.world);
     populate(this.world);
+    // Buyers' budgets exist before the first tick, so firms can weigh exporting from the start.
+    splitBudgets(this.world);
     while (this.world.tick < 0) this.advance();
   }
 
