@@ -8,11 +8,11 @@
  * potential is seen only in part until regional peers use it (demonstration).
  */
 import { categoryCost, complianceCost, expectedAdaptationCost, fairEntryCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
-import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, prospectiveExposure } from './expectations.js';
+import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, plannedReputation, prospectiveExposure } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel } from './firms.js';
 import { perceivedAdBurden } from './traffic.js';
-import { appealOf, marginOnReceipts } from './trade.js';
+import { appealOf, buyersReputationTerm, marginOnReceipts } from './trade.js';
 import type { World } from './world.js';
 
 const enum Move {
@@ -75,13 +75,14 @@ function considerDirect(w: World, i: number, appeal: number, c: Choice): void {
   const horizon = s.firm.planningHorizon;
   const mu = marginOnReceipts(w, i, 1);
   const running = s.channels.directMarketCost;
+  const firstChannel = firstChannelCost(w, i);
   for (let m = 0; m < w.markets.length; m++) {
     const profit = expectedDirectReceipts(w, i, m, appeal) * mu - running;
     if (f.directMarkets[i]! & (1 << m)) {
       if (profit < 0) consider(c, Move.DropDirect, m, -profit, 0, 0);
     } else {
       const cost = fairEntryCost(w, m);
-      consider(c, Move.AddDirect, m, profit - cost / horizon - firstChannelCost(w, i), cost, profit);
+      consider(c, Move.AddDirect, m, profit - cost / horizon - firstChannel, cost, profit);
     }
   }
 }
@@ -97,15 +98,21 @@ function considerPlatform(w: World, i: number, appeal: number, c: Choice): void 
   const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal);
   const seen = listed ? 1 : awareness(w, i);
   const marketCost = platformMarketCost(w);
+  // Terms of the firm that are the same in every market.
+  const repTerm = buyersReputationTerm(w, plannedReputation(w, i));
+  const onboarding = listed ? 0 : onboardingCost(w, i);
+  const compliance = listed ? 0 : complianceCost(w, i);
+  const adaptation = listed ? 0 : expectedAdaptationCost(w);
+  const firstChannel = listed ? 0 : firstChannelCost(w, i);
   for (let m = 0; m < w.markets.length; m++) {
     if (f.platformMarkets[i]! & (1 << m)) continue;
-    const gross = seen * expectedPlatformReceipts(w, i, m, appeal, exposure) * netMargin;
+    const gross = seen * expectedPlatformReceipts(w, i, m, appeal, exposure, repTerm) * netMargin;
     if (listed) {
       consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0);
     } else {
-      const cost = onboardingCost(w, i) + marketCost;
-      const profit = gross - s.platform.subscription - complianceCost(w, i) - expectedAdaptationCost(w);
-      consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannelCost(w, i), cost, profit);
+      const cost = onboarding + marketCost;
+      const profit = gross - s.platform.subscription - compliance - adaptation;
+      consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannel, cost, profit);
     }
   }
   const settled = f.platformAge[i]! >= 2 * s.platform.traffic.coldStartTicks;
@@ -200,12 +207,19 @@ function observeAdoption(w: World): void {
   for (let r = 0; r < w.regions.length; r++) w.region.adoption[r] = firms[r]! > 0 ? listed[r]! / firms[r]! : 0;
 }
 
+/**
+ * The one review record, reused by every review of every tick: a fresh object
+ * per tick starts with integer fields that V8 widens to doubles within the
+ * tick, which deoptimized the review loop every tick.
+ */
+const reviewChoice: Choice = { move: Move.None, market: -1, value: 0, cost: 0, expected: 0 };
+
 export function entryAndChannels(w: World): void {
   observeAdoption(w);
   const f = w.firms;
   const rng = w.rng.get('entry');
   const rate = w.scenario.firm.reconsiderRate;
-  const choice: Choice = { move: Move.None, market: -1, value: 0, cost: 0, expected: 0 };
+  const choice = reviewChoice;
   for (let i = 0; i < f.capacity; i++) {
     if (!rng.chance(rate)) continue;
     const appeal = appealOf(w, i);

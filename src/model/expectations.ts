@@ -21,12 +21,18 @@ export function plannedReputation(w: World, i: number): number {
   return w.firms.channels[i]! & Channel.platform ? reputationOf(w.firms, i, rv.priorGood, rv.priorBad) : rv.goodHonest;
 }
 
-/** Expected receipts from selling on the platform in market m; `exposure` is the seller's exposure multiplier. */
-export function expectedPlatformReceipts(w: World, i: number, m: number, appeal: number, exposure: number): number {
+/**
+ * Expected receipts from selling on the platform in market m; `exposure` is the seller's exposure multiplier,
+ * `repTerm` buyers' reputation term for the reputation it plans on (pass it when looping over markets).
+ */
+export function expectedPlatformReceipts(
+  w: World, i: number, m: number, appeal: number, exposure: number,
+  repTerm: number = buyersReputationTerm(w, plannedReputation(w, i)),
+): number {
   const ms = w.market;
   const k = tableIndex(w, i, m);
   const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
-  const weight = platformPull(w, i, m, appeal, exposure, buyersReputationTerm(w, plannedReputation(w, i)));
+  const weight = platformPull(w, i, m, appeal, exposure, repTerm);
   const pull = ms.platformPull[m]! + ms.outsidePull[m]! + (listedHere ? 0 : weight);
   return pull > 0 ? ((ms.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
 }

@@ -4,10 +4,10 @@
  * platform and by market presence offline. Orders are integer Poisson draws,
  * so small sellers face real noise; money is booked where it goes.
  */
-import { Channel, reputationOf } from './firms.js';
+import { Channel, reputationOf, type Firms } from './firms.js';
 import { splitBudgets } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
-import { appealOf, buyersReputationTerm, directPull, exFactoryPrice, indirectPull, platformPull, unitCost } from './trade.js';
+import { appealOf, brandTermOf, buyersReputationTerm, exFactoryPrice, found, unitCost, type TradeTables } from './trade.js';
 import { spendingPower } from './finance.js';
 import type { World } from './world.js';
 
@@ -17,64 +17,93 @@ function reputationTerm(w: World, i: number): number {
   return buyersReputationTerm(w, reputationOf(w.firms, i, rv.priorGood, rv.priorBad));
 }
 
-function platformWeight(w: World, i: number, m: number, repTerm: number): number {
-  return platformPull(w, i, m, w.appeal[i]!, w.score[i]!, repTerm);
+/**
+ * Per-tick constants of the pull formulas (trade.ts), hoisted out of the
+ * per-firm loops: the formulas are the same, term by term and in the same order.
+ */
+interface PullTerms {
+  M: number;
+  brandWeight: number;
+  brandTaste: Float64Array;
+  reach: number;
+  /** Per firm: buyers' reputation term of platform sellers, from pass 1 (reviews change only after the seller's draws in pass 2). */
+  rep: Float64Array;
 }
 
-function directWeight(w: World, i: number, m: number): number {
-  return directPull(w, i, m, w.appeal[i]!);
+/** One reputation buffer per firm population, reused every tick. */
+const repBuffers = new WeakMap<Firms, Float64Array>();
+
+function pullTerms(w: World): PullTerms {
+  let rep = repBuffers.get(w.firms);
+  if (!rep) repBuffers.set(w.firms, (rep = new Float64Array(w.firms.capacity)));
+  return {
+    M: w.markets.length,
+    brandWeight: w.scenario.buyers.brandWeight,
+    brandTaste: Float64Array.from(w.markets, (mk) => mk.brandTaste),
+    reach: w.trade.intermediaryReach,
+    rep,
+  };
 }
 
-function indirectWeight(w: World, i: number, m: number): number {
-  return indirectPull(w, i, m, w.appeal[i]!);
+/** `indirectPull` of trade.ts for table index k. */
+function indirectWeight(t: TradeTables, k: number, appeal: number): number {
+  return appeal * t.indirectFactor[k]!;
+}
+
+/** `directPull` of trade.ts for table index k and the firm's brand term in market m. */
+function directWeight(t: TradeTables, k: number, m: number, appeal: number, brand: number): number {
+  return found(appeal * t.directFactor[k]! * brand, t.directFriction[m]!);
+}
+
+/** `platformPull` of trade.ts for table index k, given the firm's brand, reputation and exposure terms. */
+function platformWeight(t: TradeTables, k: number, m: number, appeal: number, brand: number, repTerm: number, exposure: number): number {
+  return found(appeal * t.platformFactor[k]! * brand * repTerm * exposure, t.platformFriction[m]!);
 }
 
 /** Pass 1: every seller's pull on each market and channel. */
-function accumulatePulls(w: World): void {
+function accumulatePulls(w: World, pt: PullTerms): void {
   const f = w.firms;
   const ms = w.market;
-  const M = w.markets.length;
-  ms.platformPull.fill(0);
-  ms.directPull.fill(0);
-  ms.indirectPull.fill(0);
-  ms.sellers.fill(0);
-  const reach = w.trade.intermediaryReach;
+  const t = w.trade;
+  const M = pt.M;
+  const indirectPull = ms.indirectPull;
+  const directPull = ms.directPull;
+  const platformPull = ms.platformPull;
+  const sellers = ms.sellers;
+  indirectPull.fill(0);
+  directPull.fill(0);
+  platformPull.fill(0);
+  sellers.fill(0);
   for (let i = 0; i < f.capacity; i++) {
     const ch = f.channels[i]!;
     if (!ch) continue;
     const rep = ch & Channel.platform ? reputationTerm(w, i) : 0;
+    pt.rep[i] = rep;
+    const indirectBits = ch & Channel.indirect ? pt.reach : 0;
+    const directBits = ch & Channel.direct ? f.directMarkets[i]! : 0;
+    const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
+    const appeal = w.appeal[i]!;
+    const exposure = w.score[i]!;
+    const brand = f.brand[i]!;
+    const base = f.region[i]! * M;
     for (let m = 0; m < M; m++) {
       const bit = 1 << m;
       let serves = false;
-      if (ch & Channel.indirect && reach & bit) {
-        ms.indirectPull[m]! += indirectWeight(w, i, m);
+      if (indirectBits & bit) {
+        indirectPull[m]! += indirectWeight(t, base + m, appeal);
         serves = true;
       }
-      if (ch & Channel.direct && f.directMarkets[i]! & bit) {
-        ms.directPull[m]! += directWeight(w, i, m);
+      if (directBits & bit) {
+        directPull[m]! += directWeight(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
         serves = true;
       }
-      if (ch & Channel.platform && f.platformMarkets[i]! & bit) {
-        ms.platformPull[m]! += platformWeight(w, i, m, rep);
+      if (platformBits & bit) {
+        platformPull[m]! += platformWeight(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
         serves = true;
       }
-      if (serves) ms.sellers[m]!++;
+      if (serves) sellers[m]!++;
     }
   }
-}
-
-interface Sale {
-  spend: number;
-  units: number;
-}
-
-/** Draws the orders of one seller in one market and channel. */
-function drawSale(w: World, budget: number, weight: number, pull: number, unitsPerOrder: number, buyerPrice: number, fill: number): Sale & { orders: number } {
-  if (weight <= 0 || budget <= 0) return { spend: 0, units: 0, orders: 0 };
-  const expectedSpend = (fill * budget * weight) / pull;
-  const orders = w.rng.get('matching').poisson(expectedSpend / (unitsPerOrder * buyerPrice));
-  const units = orders * unitsPerOrder;
-  return { spend: units * buyerPrice, units, orders };
 }
 
 /**
@@ -91,80 +120,133 @@ function fillRate(w: World, i: number, p: number, c: number): number {
 }
 
 /** Pass 2: orders and the money they move. */
-function drawOrders(w: World): void {
+function drawOrders(w: World, pt: PullTerms): void {
   const f = w.firms;
   const s = w.scenario;
   const ms = w.market;
   const L = w.ledger;
-  const M = w.markets.length;
+  const M = pt.M;
   const t = w.trade;
   const tau = w.platform.commission;
   const units = s.buyers.unitsPerOrder;
+  const unitsIndirect = units.indirect;
+  const unitsDirect = units.direct;
+  const unitsPlatform = units.platform;
+  const intermediaryMargin = s.intermediary.margin + s.intermediary.squeeze;
   const saving = s.platform.counterfeitSaving;
   const rv = s.platform.reviews;
   const rng = w.rng.get('reviews');
+  const orderRng = w.rng.get('matching');
+  const traditionalBudget = ms.traditionalBudget;
+  const platformBudget = ms.platformBudget;
+  const salesByMarket = f.salesByMarket;
   ms.platformSales.fill(0);
   ms.directSales.fill(0);
   ms.indirectSales.fill(0);
+  // Buyers' pull per channel is fixed for the whole pass.
+  const tradPulls = new Float64Array(M);
+  const platPulls = new Float64Array(M);
+  for (let m = 0; m < M; m++) {
+    tradPulls[m] = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
+    platPulls[m] = ms.platformPull[m]! + ms.outsidePull[m]!;
+  }
   for (let i = 0; i < f.capacity; i++) {
     const ch = f.channels[i]!;
     if (!ch) continue;
     const p = exFactoryPrice(w, i);
     const c = unitCost(w, i);
     const base = f.region[i]! * M;
-    const rep = ch & Channel.platform ? reputationTerm(w, i) : 0;
+    const rep = pt.rep[i]!;
     const fake = f.cheating[i] === 1;
     const fill = fillRate(w, i, p, c);
+    const indirectBits = ch & Channel.indirect ? pt.reach : 0;
+    const directBits = ch & Channel.direct ? f.directMarkets[i]! : 0;
+    const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
+    const appeal = w.appeal[i]!;
+    const exposure = w.score[i]!;
+    const brand = f.brand[i]!;
     let platformOrders = 0;
     let cogs = 0;
+    let exportValue = f.exportValue[i]!;
     for (let m = 0; m < M; m++) {
       const bit = 1 << m;
       const k = base + m;
-      const tradPull = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
       let marketSpend = 0;
-      if (ch & Channel.indirect && t.intermediaryReach & bit) {
-        const sale = drawSale(w, ms.traditionalBudget[m]!, indirectWeight(w, i, m), tradPull, units.indirect, p * t.indirectPriceRatio[k]!, fill);
-        const paid = sale.units * p * t.intermediaryPays;
-        const margin = sale.units * p * (s.intermediary.margin + s.intermediary.squeeze);
+      if (indirectBits & bit) {
+        // A sale: Poisson orders around the seller's share of the channel budget, as far as its working capital fills them (no draw when nothing is expected).
+        const budget = traditionalBudget[m]!;
+        const weight = indirectWeight(t, k, appeal);
+        const buyerPrice = p * t.indirectPriceRatio[k]!;
+        let orders = 0;
+        let saleUnits = 0;
+        let spend = 0;
+        if (!(weight <= 0 || budget <= 0)) {
+          orders = orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsIndirect * buyerPrice));
+          saleUnits = orders * unitsIndirect;
+          spend = saleUnits * buyerPrice;
+        }
+        const paid = saleUnits * p * t.intermediaryPays;
+        const margin = saleUnits * p * intermediaryMargin;
         f.indirectReceipts[i]! += paid;
         L.intermediaryMargin += margin;
-        L.logistics += sale.spend - paid - margin;
-        cogs += sale.units * c;
-        L.traditionalOrders += sale.orders;
-        L.traditionalSpend += sale.spend;
-        ms.indirectSales[m]! += sale.spend;
-        marketSpend += sale.spend;
+        L.logistics += spend - paid - margin;
+        cogs += saleUnits * c;
+        L.traditionalOrders += orders;
+        L.traditionalSpend += spend;
+        ms.indirectSales[m]! += spend;
+        marketSpend += spend;
       }
-      if (ch & Channel.direct && f.directMarkets[i]! & bit) {
-        const sale = drawSale(w, ms.traditionalBudget[m]!, directWeight(w, i, m), tradPull, units.direct, p * t.directPriceRatio[k]!, fill);
-        const paid = sale.units * p;
+      if (directBits & bit) {
+        const budget = traditionalBudget[m]!;
+        const weight = directWeight(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
+        const buyerPrice = p * t.directPriceRatio[k]!;
+        let orders = 0;
+        let saleUnits = 0;
+        let spend = 0;
+        if (!(weight <= 0 || budget <= 0)) {
+          orders = orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsDirect * buyerPrice));
+          saleUnits = orders * unitsDirect;
+          spend = saleUnits * buyerPrice;
+        }
+        const paid = saleUnits * p;
         f.directReceipts[i]! += paid;
-        L.logistics += sale.spend - paid;
-        cogs += sale.units * c;
-        L.traditionalOrders += sale.orders;
-        L.traditionalSpend += sale.spend;
-        ms.directSales[m]! += sale.spend;
-        marketSpend += sale.spend;
+        L.logistics += spend - paid;
+        cogs += saleUnits * c;
+        L.traditionalOrders += orders;
+        L.traditionalSpend += spend;
+        ms.directSales[m]! += spend;
+        marketSpend += spend;
       }
-      if (ch & Channel.platform && f.platformMarkets[i]! & bit) {
-        const sale = drawSale(w, ms.platformBudget[m]!, platformWeight(w, i, m, rep), ms.platformPull[m]! + ms.outsidePull[m]!, units.platform, p * t.platformPriceRatio[k]!, fill);
-        const gmv = sale.units * p * t.listFactor;
+      if (platformBits & bit) {
+        const budget = platformBudget[m]!;
+        const weight = platformWeight(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        const buyerPrice = p * t.platformPriceRatio[k]!;
+        let orders = 0;
+        let saleUnits = 0;
+        let spend = 0;
+        if (!(weight <= 0 || budget <= 0)) {
+          orders = orderRng.poisson((fill * budget * weight) / platPulls[m]! / (unitsPlatform * buyerPrice));
+          saleUnits = orders * unitsPlatform;
+          spend = saleUnits * buyerPrice;
+        }
+        const gmv = saleUnits * p * t.listFactor;
         const commission = tau * gmv;
         f.platformReceipts[i]! += gmv - commission;
         f.platformGmvTrail[i]! += gmv; // decayed once per tick in settlement
         L.gmv += gmv;
         L.commission += commission;
-        L.logistics += sale.spend - gmv;
-        cogs += sale.units * c * (fake ? 1 - saving : 1);
-        L.platformOrders += sale.orders;
-        L.platformSpend += sale.spend;
-        ms.platformSales[m]! += sale.spend;
-        platformOrders += sale.orders;
-        marketSpend += sale.spend;
+        L.logistics += spend - gmv;
+        cogs += saleUnits * c * (fake ? 1 - saving : 1);
+        L.platformOrders += orders;
+        L.platformSpend += spend;
+        ms.platformSales[m]! += spend;
+        platformOrders += orders;
+        marketSpend += spend;
       }
-      f.salesByMarket[i * M + m] = 0.9 * f.salesByMarket[i * M + m]! + 0.1 * marketSpend;
-      f.exportValue[i]! += marketSpend;
+      salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * marketSpend;
+      exportValue += marketSpend;
     }
+    f.exportValue[i] = exportValue;
     f.platformOrders[i] = platformOrders;
     if (platformOrders > 0) {
       const reviews = platformOrders * rv.rate;
@@ -222,13 +304,20 @@ function platformPeers(w: World): void {
   for (let s = 0; s < 4; s++) w.platform.meanProductivityByStage[s] = n[s]! > 0 ? sum[s]! / n[s]! : 0;
 }
 
-export function matching(w: World): void {
+/** Buyers' attractiveness base of every exporter this tick. */
+function computeAppeal(w: World): void {
   const f = w.firms;
   for (let i = 0; i < f.capacity; i++) if (f.channels[i]) w.appeal[i] = appealOf(w, i);
+}
+
+export function matching(w: World): void {
+  // Every per-firm loop lives in a function of its own, which V8 optimizes on its own.
+  computeAppeal(w);
   splitBudgets(w);
   if (w.platform.active) allocateTraffic(w);
-  accumulatePulls(w);
-  drawOrders(w);
+  const pt = pullTerms(w);
+  accumulatePulls(w, pt);
+  drawOrders(w, pt);
   updatePlatformAggregates(w);
   platformPeers(w);
 }

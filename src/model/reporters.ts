@@ -80,12 +80,152 @@ function gini(a: Float64Array, n: number): number {
   return total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
 }
 
+/** Per-tick sums over firms behind the model reporters (see `sumFirms`). */
+interface FirmTotals {
+  cohort: number; locked: number; assembly: number;
+  exporters: number; ind: number; dir: number; plat: number; direct: number; cats: number; mkts: number; hhiSum: number; hhiN: number;
+  phiAll: number; phiExp: number; debt: number; constrained: number; sellers: number;
+  logSum: number; logSq: number; logN: number;
+  digitalHi: number; nDigitalHi: number; digitalLo: number; nDigitalLo: number;
+  stages: Float64Array;
+}
+
+function newFirmTotals(): FirmTotals {
+  return {
+    cohort: 0, locked: 0, assembly: 0, exporters: 0, ind: 0, dir: 0, plat: 0, direct: 0, cats: 0, mkts: 0, hhiSum: 0, hhiN: 0,
+    phiAll: 0, phiExp: 0, debt: 0, constrained: 0, sellers: 0, logSum: 0, logSq: 0, logN: 0,
+    digitalHi: 0, nDigitalHi: 0, digitalLo: 0, nDigitalLo: 0, stages: new Float64Array(4),
+  };
+}
+
+/**
+ * One pass over the firms for every firm-based model reporter, into a reused
+ * object; leaves platform sellers' receipts in `scratch[0..sellers)`. Kept
+ * apart from the per-tick record of metrics: V8 optimizes this loop on its
+ * own (sharing a function with that record, whose fields turn from integers
+ * to doubles, kept it from being optimized).
+ */
+function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedian: number): FirmTotals {
+  const f = w.firms;
+  const N = f.capacity;
+  const M = f.markets;
+  const reach = w.trade.intermediaryReach;
+  let cohort = 0, locked = 0, assembly = 0;
+  let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
+  let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
+  const stages = out.stages;
+  stages.fill(0);
+  let logSum = 0, logSq = 0, logN = 0;
+  let digitalHi = 0, nDigitalHi = 0, digitalLo = 0, nDigitalLo = 0;
+  for (let i = 0; i < N; i++) {
+    const ch = f.channels[i]!;
+    stages[f.stage[i]!]!++;
+    if (f.digital[i]! >= digitalMedian) {
+      digitalHi += f.exportValue[i]!;
+      nDigitalHi++;
+    } else {
+      digitalLo += f.exportValue[i]!;
+      nDigitalLo++;
+    }
+    if (inLockInCohort(w, i, w.tick)) {
+      cohort++;
+      if (f.stage[i] === 0) locked++;
+    }
+    phiAll += f.productivity[i]!;
+    debt += f.debt[i]!;
+    constrained += f.creditConstrained[i]!;
+    if (ch & Channel.platform) scratch[sellers++] = f.platformReceipts[i]!;
+    if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
+    exporters++;
+    phiExp += f.productivity[i]!;
+    if (ch & Channel.indirect) ind++;
+    if (ch & Channel.direct) dir++;
+    if (ch & Channel.platform) plat++;
+    if (ch & (Channel.direct | Channel.platform)) direct++;
+    if (f.stage[i] === 0) assembly++;
+    cats += f.categories[i]!;
+    mkts += marketCount(f.directMarkets[i]! | f.platformMarkets[i]! | (ch & Channel.indirect ? reach : 0));
+    let total = 0, sq = 0;
+    for (let m = 0; m < M; m++) total += f.salesByMarket[i * M + m]!;
+    if (total > 0) {
+      for (let m = 0; m < M; m++) sq += (f.salesByMarket[i * M + m]! / total) ** 2;
+      hhiSum += sq;
+      hhiN++;
+    }
+    const assets = f.capital[i]! + Math.max(0, f.cash[i]!);
+    const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
+    if (assets > 0 && sales > 0) {
+      const x = Math.log(sales / assets);
+      logSum += x;
+      logSq += x * x;
+      logN++;
+    }
+  }
+  out.cohort = cohort; out.locked = locked; out.assembly = assembly;
+  out.exporters = exporters; out.ind = ind; out.dir = dir; out.plat = plat; out.direct = direct; out.cats = cats; out.mkts = mkts;
+  out.hhiSum = hhiSum; out.hhiN = hhiN; out.phiAll = phiAll; out.phiExp = phiExp; out.debt = debt; out.constrained = constrained;
+  out.sellers = sellers; out.logSum = logSum; out.logSq = logSq; out.logN = logN;
+  out.digitalHi = digitalHi; out.nDigitalHi = nDigitalHi; out.digitalLo = digitalLo; out.nDigitalLo = nDigitalLo;
+  return out;
+}
+
+/** Per-region sums behind the region reporters. */
+interface RegionTotals {
+  exporters: number; listed: number; gmv: number; plat: number; receipts: number; digital: number; inus: number;
+  rd: number; sales: number; phi: number; locked: number; cohort: number; n: number;
+}
+
+/** One pass over the firms for the region reporters, into reused objects, one per region (see `sumFirms`). */
+function sumRegions(w: World, acc: RegionTotals[]): RegionTotals[] {
+  const f = w.firms;
+  const R = w.regions.length;
+  while (acc.length < R) acc.push({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, cohort: 0, n: 0 });
+  acc.length = R;
+  for (const a of acc) {
+    a.exporters = 0; a.listed = 0; a.gmv = 0; a.plat = 0; a.receipts = 0; a.digital = 0; a.inus = 0;
+    a.rd = 0; a.sales = 0; a.phi = 0; a.locked = 0; a.cohort = 0; a.n = 0;
+  }
+  for (let i = 0; i < f.capacity; i++) {
+    const a = acc[f.region[i]!]!;
+    const ch = f.channels[i]!;
+    a.n++;
+    a.digital += f.digital[i]!;
+    a.inus += f.stage[i]!;
+    a.rd += f.rdSpend[i]!;
+    a.sales += f.exportReceipts[i]! + f.domesticSales[i]!;
+    a.receipts += f.exportReceipts[i]!;
+    a.phi += f.productivity[i]!;
+    if (ch) a.exporters++;
+    if (inLockInCohort(w, i, w.tick)) {
+      a.cohort++;
+      if (f.stage[i] === 0) a.locked++;
+    }
+    if (ch & Channel.platform) {
+      a.listed++;
+      a.gmv += f.platformReceipts[i]! / (1 - w.platform.commission);
+      a.plat += f.platformReceipts[i]!;
+    }
+  }
+  return acc;
+}
+
+/**
+ * Relative export gap between the more and the less digitally capable half of firms: (mean high − mean low) / mean,
+ * from the split `sumFirms` made at the median.
+ */
+function digitalGap(t: FirmTotals, N: number): number {
+  const mean = (t.digitalHi + t.digitalLo) / N;
+  return mean > 0 ? (ratio(t.digitalHi, t.nDigitalHi) - ratio(t.digitalLo, t.nDigitalLo)) / mean : 0;
+}
+
 /** Computes reporters into reusable buffers; one instance per run. */
 export class Reporters {
   private readonly scratch: Float64Array;
   readonly model = new Float64Array(MODEL_METRICS.length);
   readonly regions: Float64Array[];
   readonly markets: Float64Array[];
+  private readonly totals = newFirmTotals();
+  private readonly regionTotals: RegionTotals[] = [];
 
   constructor(w: World) {
     this.scratch = new Float64Array(w.firms.capacity);
@@ -93,7 +233,9 @@ export class Reporters {
     this.markets = w.markets.map(() => new Float64Array(MARKET_METRICS.length));
   }
 
+  /** Collects this tick's reporters; nothing in burn-in (tick < 0), whose rows are never recorded. */
   collect(w: World): void {
+    if (w.tick < 0) return;
     this.collectModel(w);
     this.collectRegions(w);
     this.collectMarkets(w);
@@ -103,49 +245,10 @@ export class Reporters {
     const f = w.firms;
     const L = w.ledger;
     const N = f.capacity;
-    const M = f.markets;
-    let cohort = 0, locked = 0, assembly = 0;
-    let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
-    let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
-    const stages = [0, 0, 0, 0];
-    let logSum = 0, logSq = 0, logN = 0;
-    for (let i = 0; i < N; i++) {
-      const ch = f.channels[i]!;
-      stages[f.stage[i]!]!++;
-      if (inLockInCohort(w, i, w.tick)) {
-        cohort++;
-        if (f.stage[i] === 0) locked++;
-      }
-      phiAll += f.productivity[i]!;
-      debt += f.debt[i]!;
-      constrained += f.creditConstrained[i]!;
-      if (ch & Channel.platform) this.scratch[sellers++] = f.platformReceipts[i]!;
-      if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
-      exporters++;
-      phiExp += f.productivity[i]!;
-      if (ch & Channel.indirect) ind++;
-      if (ch & Channel.direct) dir++;
-      if (ch & Channel.platform) plat++;
-      if (ch & (Channel.direct | Channel.platform)) direct++;
-      if (f.stage[i] === 0) assembly++;
-      cats += f.categories[i]!;
-      mkts += marketCount(f.directMarkets[i]! | f.platformMarkets[i]! | (ch & Channel.indirect ? w.trade.intermediaryReach : 0));
-      let total = 0, sq = 0;
-      for (let m = 0; m < M; m++) total += f.salesByMarket[i * M + m]!;
-      if (total > 0) {
-        for (let m = 0; m < M; m++) sq += (f.salesByMarket[i * M + m]! / total) ** 2;
-        hhiSum += sq;
-        hhiN++;
-      }
-      const assets = f.capital[i]! + Math.max(0, f.cash[i]!);
-      const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
-      if (assets > 0 && sales > 0) {
-        const x = Math.log(sales / assets);
-        logSum += x;
-        logSq += x * x;
-        logN++;
-      }
-    }
+    const median = this.digitalMedian(w);
+    const { cohort, locked, assembly, exporters, ind, dir, plat, direct, cats, mkts, hhiSum, hhiN, phiAll, phiExp, debt, constrained, sellers, logSum, logSq, logN } =
+      sumFirms(w, this.scratch, this.totals, median);
+    const stages = this.totals.stages;
     const nonExporters = N - exporters;
     const platformFees = L.commission + L.adSpend + L.subscriptions;
     const logMean = ratio(logSum, logN);
@@ -181,7 +284,7 @@ export class Reporters {
       orderValueTraditional: ratio(L.traditionalSpend, L.traditionalOrders),
       orderValue: ratio(L.buyerSpending, L.platformOrders + L.traditionalOrders),
       salesGini: gini(this.scratch, sellers),
-      digitalGap: this.digitalGap(w),
+      digitalGap: digitalGap(this.totals, N),
       fraudShare: ratio(L.counterfeitOrders, L.platformOrders),
       buyerTrust: w.platform.active ? w.platform.trust : 1,
       complianceCostShare: ratio(L.compliance, L.receipts),
@@ -202,51 +305,16 @@ export class Reporters {
     MODEL_METRICS.forEach((name, j) => (this.model[j] = v[name]));
   }
 
-  /** Relative export gap between the more and the less digitally capable half of firms: (mean high − mean low) / mean. */
-  private digitalGap(w: World): number {
-    const f = w.firms;
-    const N = f.capacity;
-    this.scratch.set(f.digital);
-    const median = select(this.scratch, N, N >> 1);
-    let hi = 0, nHi = 0, lo = 0, nLo = 0;
-    for (let i = 0; i < N; i++) {
-      if (f.digital[i]! >= median) {
-        hi += f.exportValue[i]!;
-        nHi++;
-      } else {
-        lo += f.exportValue[i]!;
-        nLo++;
-      }
-    }
-    const mean = (hi + lo) / N;
-    return mean > 0 ? (ratio(hi, nHi) - ratio(lo, nLo)) / mean : 0;
+  /** Median digital capability (the split of the digital gap), found on a copy in the scratch buffer. */
+  private digitalMedian(w: World): number {
+    const N = w.firms.capacity;
+    this.scratch.set(w.firms.digital);
+    return select(this.scratch, N, N >> 1);
   }
 
   private collectRegions(w: World): void {
-    const f = w.firms;
     const R = w.regions.length;
-    const acc = Array.from({ length: R }, () => ({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, cohort: 0, n: 0 }));
-    for (let i = 0; i < f.capacity; i++) {
-      const a = acc[f.region[i]!]!;
-      const ch = f.channels[i]!;
-      a.n++;
-      a.digital += f.digital[i]!;
-      a.inus += f.stage[i]!;
-      a.rd += f.rdSpend[i]!;
-      a.sales += f.exportReceipts[i]! + f.domesticSales[i]!;
-      a.receipts += f.exportReceipts[i]!;
-      a.phi += f.productivity[i]!;
-      if (ch) a.exporters++;
-      if (inLockInCohort(w, i, w.tick)) {
-        a.cohort++;
-        if (f.stage[i] === 0) a.locked++;
-      }
-      if (ch & Channel.platform) {
-        a.listed++;
-        a.gmv += f.platformReceipts[i]! / (1 - w.platform.commission);
-        a.plat += f.platformReceipts[i]!;
-      }
-    }
+    const acc = sumRegions(w, this.regionTotals);
     for (let r = 0; r < R; r++) {
       const a = acc[r]!;
       const reg = w.regions[r]!;

@@ -45,6 +45,11 @@ function bookCosts(w: World, i: number, shockDraw: number): void {
   L.interest += interest;
 }
 
+/** A channel's share of the firm's receipts; an even split over its channels when it sold nothing. */
+function receiptShare(r: number, receipts: number, nChannels: number): number {
+  return receipts > 0 ? r / receipts : 1 / Math.max(1, nChannels);
+}
+
 /**
  * Smoothed operating profit per channel: gross margin less the channel's own
  * costs and its share (by receipts) of product-line costs.
@@ -55,29 +60,28 @@ function updateChannelProfits(w: World, i: number): void {
   const lambda = s.firm.expectationWeight;
   const receipts = f.exportReceipts[i]!;
   const ch = f.channels[i]!;
-  const lines = productLinesCost(w, i, f.categories[i]!);
+  const lines = ch ? productLinesCost(w, i, f.categories[i]!) : 0; // only channels carry product-line costs here
   const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
-  const shareOf = (r: number) => (receipts > 0 ? r / receipts : 1 / Math.max(1, nChannels));
   if (ch & Channel.platform) {
     const mu = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission), f.cheating[i] === 1);
-    const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * shareOf(f.platformReceipts[i]!);
+    const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, receipts, nChannels);
     f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
     f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
   }
   f.expectedDirect[i] = (1 - lambda) * f.expectedDirect[i]! + lambda * f.directReceipts[i]!;
   f.expectedIndirect[i] = (1 - lambda) * f.expectedIndirect[i]! + lambda * f.indirectReceipts[i]!;
   if (ch & Channel.direct) {
-    const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * shareOf(f.directReceipts[i]!);
+    const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * receiptShare(f.directReceipts[i]!, receipts, nChannels);
     f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * marginOnReceipts(w, i, 1) - own);
   }
   if (ch & Channel.indirect) {
-    const own = s.channels.intermediaryAdminCost + lines * shareOf(f.indirectReceipts[i]!);
+    const own = s.channels.intermediaryAdminCost + lines * receiptShare(f.indirectReceipts[i]!, receipts, nChannels);
     f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * marginOnReceipts(w, i, w.trade.intermediaryPays) - own);
   }
 }
 
-/** Per-tick bookkeeping of clocks, review memory, trailing GMV and last year's exports. */
-function advanceClocks(w: World, i: number): void {
+/** Per-tick bookkeeping of clocks, review memory, trailing GMV and last year's exports (`slot`: this tick's place in the ring). */
+function advanceClocks(w: World, i: number, slot: number): void {
   const f = w.firms;
   const s = w.scenario;
   const memory = s.platform.reviews.memory;
@@ -91,17 +95,27 @@ function advanceClocks(w: World, i: number): void {
     f.platformAge[i]!++;
     f.digital[i]! += s.firm.digitalLearning * (1 - f.digital[i]!);
   }
-  const tpy = s.ticksPerYear;
-  f.exportRing[i * tpy + (((w.tick % tpy) + tpy) % tpy)] = f.exportValue[i]!;
+  f.exportRing[i * s.ticksPerYear + slot] = f.exportValue[i]!;
 }
 
-export function settlement(w: World): void {
-  const f = w.firms;
+/** Costs and smoothed channel profits, firm by firm. */
+function settleFirms(w: World): void {
   const rng = w.rng.get('demand');
-  for (let i = 0; i < f.capacity; i++) {
+  for (let i = 0; i < w.firms.capacity; i++) {
     bookCosts(w, i, rng.normal());
     updateChannelProfits(w, i);
   }
+}
+
+function advanceAllClocks(w: World): void {
+  const tpy = w.scenario.ticksPerYear;
+  const slot = ((w.tick % tpy) + tpy) % tpy;
+  for (let i = 0; i < w.firms.capacity; i++) advanceClocks(w, i, slot);
+}
+
+export function settlement(w: World): void {
+  // One loop per function: V8 optimizes each on its own.
+  settleFirms(w);
   enforce(w);
-  for (let i = 0; i < f.capacity; i++) advanceClocks(w, i);
+  advanceAllClocks(w);
 }

@@ -20,10 +20,15 @@ import { settlement } from './settlement.js';
 import { upgrading } from './upgrading.js';
 import { createWorld, emptyLedger, type World } from './world.js';
 
-/** Clears this tick's flows; receipts stay until matching so entry can read last tick's. */
+/**
+ * Clears this tick's flows; receipts stay until matching so entry can read last tick's.
+ * The ledger is reset in place: a fresh object each tick starts with integer
+ * fields that V8 widens to doubles within the tick, deoptimizing every phase
+ * that books money, every tick.
+ */
 function beginTick(w: World): void {
   const f = w.firms;
-  w.ledger = emptyLedger(w.regions.length);
+  Object.assign(w.ledger, emptyLedger(w.regions.length));
   f.profit.fill(0);
   f.investment.fill(0);
   f.rdSpend.fill(0);

@@ -36,7 +36,12 @@ export interface TradeTables {
   listFactor: number;
   /** What the intermediary pays a supplier ÷ its ex-factory price. */
   intermediaryPays: number;
+  /** log(stage quality) by stage, for `appealOf`. */
+  logStageQuality: Float64Array;
 }
+
+/** log(k) for product-line counts k (a Uint8Array holds them), log(1) for 0: `appealOf` looks these up. */
+const LOG_COUNT = Float64Array.from({ length: 256 }, (_, k) => Math.log(k || 1));
 
 /** Rebuilds the trade tables from the parameters and platform state in force. */
 export function buildTradeTables(w: World): TradeTables {
@@ -55,6 +60,7 @@ export function buildTradeTables(w: World): TradeTables {
     intermediaryReach: 0,
     listFactor,
     intermediaryPays: 1 - s.intermediary.squeeze,
+    logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
   };
   w.markets.forEach((mk, m) => {
     if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
@@ -103,15 +109,20 @@ export function exFactoryPrice(w: World, i: number): number {
 export function appealOf(w: World, i: number): number {
   const s = w.scenario;
   const f: Firms = w.firms;
-  const logQuality = Math.log(s.firm.stageQuality[f.stage[i]!]!);
+  const logQuality = w.trade.logStageQuality[f.stage[i]!]!;
   const logPrice = Math.log(exFactoryPrice(w, i));
-  const logCategories = Math.log(f.categories[i]! || 1);
+  const logCategories = LOG_COUNT[f.categories[i]!]!;
   return Math.exp(s.buyers.qualityWeight * logQuality + s.firm.categoryElasticity * logCategories - s.buyers.priceElasticity * logPrice);
 }
 
 /** Brand term of buyers' choice in direct channels: 1 + θb · brand · brand taste. */
 export function brandTerm(w: World, i: number, m: number): number {
-  return 1 + w.scenario.buyers.brandWeight * w.firms.brand[i]! * w.markets[m]!.brandTaste;
+  return brandTermOf(w.scenario.buyers.brandWeight, w.firms.brand[i]!, w.markets[m]!.brandTaste);
+}
+
+/** The brand term from its parts (hot loops pass hoisted values). */
+export function brandTermOf(brandWeight: number, brand: number, brandTaste: number): number {
+  return 1 + brandWeight * brand * brandTaste;
 }
 
 /**
@@ -119,7 +130,7 @@ export function brandTerm(w: World, i: number, m: number): number {
  * buyers find it at all, a / (a + friction). Search frictions hide small
  * sellers more than big ones; intermediaries do the search for their suppliers.
  */
-function found(a: number, friction: number): number {
+export function found(a: number, friction: number): number {
   return friction > 0 ? (a * a) / (a + friction) : a;
 }
 

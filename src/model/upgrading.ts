@@ -32,27 +32,61 @@ function stageMargin(w: World, st: number, paidRatio: number): number {
 }
 
 /**
+ * Per-tick constants of `upgradeGain` by current stage: the demand shift of the
+ * next stage and the margins at this and the next stage in each channel. They
+ * depend only on parameters and this tick's prices, so the phase computes them
+ * once rather than per firm (same formulas, same numbers).
+ */
+export interface StageTerms {
+  demand: Float64Array;
+  directNow: Float64Array;
+  directNext: Float64Array;
+  indirectNow: Float64Array;
+  indirectNext: Float64Array;
+  platformNow: Float64Array;
+  platformNext: Float64Array;
+}
+
+export function stageTerms(w: World): StageTerms {
+  const s = w.scenario;
+  const mu = s.firm.markups;
+  const q = s.firm.stageQuality;
+  const paid = w.trade.intermediaryPays;
+  const listed = w.trade.listFactor * (1 - w.platform.commission);
+  const table = () => new Float64Array(4);
+  const t: StageTerms = {
+    demand: table(), directNow: table(), directNext: table(), indirectNow: table(), indirectNext: table(), platformNow: table(), platformNext: table(),
+  };
+  for (let st = 0; st < 3; st++) {
+    t.demand[st] = Math.pow(q[st + 1]! / q[st]!, s.buyers.qualityWeight) * Math.pow((1 + mu[st + 1]!) / (1 + mu[st]!), -s.buyers.priceElasticity);
+    t.directNow[st] = stageMargin(w, st, 1);
+    t.directNext[st] = stageMargin(w, st + 1, 1);
+    t.indirectNow[st] = stageMargin(w, st, paid);
+    t.indirectNext[st] = stageMargin(w, st + 1, paid);
+    t.platformNow[st] = stageMargin(w, st, listed);
+    t.platformNext[st] = stageMargin(w, st + 1, listed);
+  }
+  return t;
+}
+
+/**
  * Gain in export operating profit per tick from moving one stage up, at the
  * receipts the firm expects (smoothed, so one lumpy order does not decide),
  * channel by channel: buyers' spending on the firm shifts with
  * (quality ratio)^θq · (price ratio)^(−η), and the net margin moves with the
  * markup — after commission and, on the platform, the share of margin the
- * seller expects pay-to-rank ads to take.
+ * seller expects pay-to-rank ads to take. `terms` (from `stageTerms`) saves
+ * recomputing the per-stage constants firm by firm.
  */
-export function upgradeGain(w: World, i: number): number {
-  const s = w.scenario;
+export function upgradeGain(w: World, i: number, terms: StageTerms = stageTerms(w)): number {
   const f = w.firms;
   const st = f.stage[i]!;
-  const mu = s.firm.markups;
-  const q = s.firm.stageQuality;
-  const demand = Math.pow(q[st + 1]! / q[st]!, s.buyers.qualityWeight) * Math.pow((1 + mu[st + 1]!) / (1 + mu[st]!), -s.buyers.priceElasticity);
-  const paid = w.trade.intermediaryPays;
-  let gain = f.expectedDirect[i]! * (demand * stageMargin(w, st + 1, 1) - stageMargin(w, st, 1));
-  gain += f.expectedIndirect[i]! * (demand * stageMargin(w, st + 1, paid) - stageMargin(w, st, paid));
+  const demand = terms.demand[st]!;
+  let gain = f.expectedDirect[i]! * (demand * terms.directNext[st]! - terms.directNow[st]!);
+  gain += f.expectedIndirect[i]! * (demand * terms.indirectNext[st]! - terms.indirectNow[st]!);
   if (f.channels[i]! & Channel.platform) {
-    const listed = w.trade.listFactor * (1 - w.platform.commission);
     const keep = 1 - perceivedAdBurden(w, i);
-    gain += f.expectedPlatform[i]! * keep * (demand * stageMargin(w, st + 1, listed) - stageMargin(w, st, listed));
+    gain += f.expectedPlatform[i]! * keep * (demand * terms.platformNext[st]! - terms.platformNow[st]!);
   }
   return gain;
 }
@@ -64,7 +98,8 @@ function efficiency(w: World, i: number): number {
 
 /** Moves a [0,1] stock toward 1: 1 − (1 − x)·e^(−gain), never past it. */
 function saturate(x: number, gain: number): number {
-  return 1 - (1 - x) * Math.exp(-gain);
+  // e^0 is exactly 1: most firms gain nothing in a tick and skip the exponential.
+  return 1 - (1 - x) * (gain === 0 ? 1 : Math.exp(-gain));
 }
 
 function dataTools(w: World, i: number): boolean {
@@ -77,24 +112,38 @@ function dataTools(w: World, i: number): boolean {
  * invest); otherwise its share of this tick's profit, topped up with credit to
  * the pace that funds the step within the investment horizon.
  */
-function wantedInvestment(w: World, i: number): { own: number; wanted: number } {
+function wantedInvestment(w: World, i: number, terms: StageTerms): Wanted {
   const f = w.firms;
   const s = w.scenario.upgrading;
   const next = f.stage[i]! + 1;
-  if (!stageAllowed(w, i, next)) return { own: 0, wanted: 0 };
+  if (!stageAllowed(w, i, next)) return wants(0, 0);
   const threshold = s.thresholds[next - 1]!;
   const remaining = (threshold - f.upgradeStock[i]!) / efficiency(w, i);
-  if (remaining <= 0 || upgradeGain(w, i) * s.paybackTicks <= remaining) return { own: 0, wanted: 0 };
+  if (remaining <= 0 || upgradeGain(w, i, terms) * s.paybackTicks <= remaining) return wants(0, 0);
   const own = Math.min(remaining, s.investShare * Math.max(0, Math.min(f.profit[i]!, f.cash[i]!)));
   const pace = Math.min(remaining, threshold / efficiency(w, i) / s.investHorizon);
-  return { own, wanted: Math.max(own, pace) };
+  return wants(own, Math.max(own, pace));
+}
+
+interface Wanted {
+  own: number;
+  wanted: number;
+}
+
+/** The one `Wanted` record, refilled for every firm (read at once by `invest`): no object per firm and tick. */
+const wantedRecord: Wanted = { own: 0, wanted: 0 };
+
+function wants(own: number, amount: number): Wanted {
+  wantedRecord.own = own;
+  wantedRecord.wanted = amount;
+  return wantedRecord;
 }
 
 /** Funds the wanted investment from retained profit and credit; a firm that cannot reach its pace is credit-constrained. */
-function invest(w: World, i: number): void {
+function invest(w: World, i: number, terms: StageTerms): void {
   const f = w.firms;
   const s = w.scenario.upgrading;
-  const { own, wanted } = wantedInvestment(w, i);
+  const { own, wanted } = wantedInvestment(w, i, terms);
   // Beyond its share of profit, the firm draws on cash above one tick's overhead, then on credit.
   const topUp = Math.min(wanted - own, Math.max(0, spendingPower(w, i) - own - w.scenario.firm.overhead));
   const amount = own + topUp;
@@ -155,9 +204,10 @@ function spillover(w: World, i: number): void {
 }
 
 export function upgrading(w: World): void {
+  const terms = stageTerms(w);
   for (let i = 0; i < w.firms.capacity; i++) {
     brandDrift(w, i);
-    invest(w, i);
+    invest(w, i, terms);
     tryStep(w, i);
     spillover(w, i);
   }
