@@ -4,6 +4,7 @@
  * platform and by market presence offline. Orders are integer Poisson draws,
  * so small sellers face real noise; money is booked where it goes.
  */
+import type { Rng } from '../engine/rng.js';
 import { Channel, reputationOf, type Firms } from './firms.js';
 import { splitBudgets } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
@@ -119,6 +120,15 @@ function fillRate(w: World, i: number, p: number, c: number): number {
   return needed > 0 ? Math.min(1, spendingPower(w, i) / needed) : 1;
 }
 
+/**
+ * Orders of one seller in one market and channel: a Poisson count around the
+ * share of the budget it can fill, `fill · budget · weight / pull` in money,
+ * divided by the value of one order (no draw when nothing is expected).
+ */
+function drawOrderCount(rng: Rng, fill: number, budget: number, weight: number, pull: number, orderValue: number): number {
+  return weight <= 0 || budget <= 0 ? 0 : rng.poisson((fill * budget * weight) / pull / orderValue);
+}
+
 /** Pass 2: orders and the money they move. */
 function drawOrders(w: World, pt: PullTerms): void {
   const f = w.firms;
@@ -173,18 +183,12 @@ function drawOrders(w: World, pt: PullTerms): void {
       const k = base + m;
       let marketSpend = 0;
       if (indirectBits & bit) {
-        // A sale: Poisson orders around the seller's share of the channel budget, as far as its working capital fills them (no draw when nothing is expected).
         const budget = traditionalBudget[m]!;
         const weight = indirectWeight(t, k, appeal);
         const buyerPrice = p * t.indirectPriceRatio[k]!;
-        let orders = 0;
-        let saleUnits = 0;
-        let spend = 0;
-        if (!(weight <= 0 || budget <= 0)) {
-          orders = orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsIndirect * buyerPrice));
-          saleUnits = orders * unitsIndirect;
-          spend = saleUnits * buyerPrice;
-        }
+        const orders = drawOrderCount(orderRng, fill, budget, weight, tradPulls[m]!, unitsIndirect * buyerPrice);
+        const saleUnits = orders * unitsIndirect;
+        const spend = saleUnits * buyerPrice;
         const paid = saleUnits * p * t.intermediaryPays;
         const margin = saleUnits * p * intermediaryMargin;
         f.indirectReceipts[i]! += paid;
@@ -200,14 +204,9 @@ function drawOrders(w: World, pt: PullTerms): void {
         const budget = traditionalBudget[m]!;
         const weight = directWeight(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
         const buyerPrice = p * t.directPriceRatio[k]!;
-        let orders = 0;
-        let saleUnits = 0;
-        let spend = 0;
-        if (!(weight <= 0 || budget <= 0)) {
-          orders = orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsDirect * buyerPrice));
-          saleUnits = orders * unitsDirect;
-          spend = saleUnits * buyerPrice;
-        }
+        const orders = drawOrderCount(orderRng, fill, budget, weight, tradPulls[m]!, unitsDirect * buyerPrice);
+        const saleUnits = orders * unitsDirect;
+        const spend = saleUnits * buyerPrice;
         const paid = saleUnits * p;
         f.directReceipts[i]! += paid;
         L.logistics += spend - paid;
@@ -221,14 +220,9 @@ function drawOrders(w: World, pt: PullTerms): void {
         const budget = platformBudget[m]!;
         const weight = platformWeight(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
         const buyerPrice = p * t.platformPriceRatio[k]!;
-        let orders = 0;
-        let saleUnits = 0;
-        let spend = 0;
-        if (!(weight <= 0 || budget <= 0)) {
-          orders = orderRng.poisson((fill * budget * weight) / platPulls[m]! / (unitsPlatform * buyerPrice));
-          saleUnits = orders * unitsPlatform;
-          spend = saleUnits * buyerPrice;
-        }
+        const orders = drawOrderCount(orderRng, fill, budget, weight, platPulls[m]!, unitsPlatform * buyerPrice);
+        const saleUnits = orders * unitsPlatform;
+        const spend = saleUnits * buyerPrice;
         const gmv = saleUnits * p * t.listFactor;
         const commission = tau * gmv;
         f.platformReceipts[i]! += gmv - commission;
