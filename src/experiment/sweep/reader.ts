@@ -39,7 +39,7 @@ function designOf(method: string, names: string[], design: Row[]): DesignTable {
 async function pointMeans(r: SweepResults, metric: string): Promise<Row[]> {
   return rows(
     r.db.conn,
-    `SELECT d.point, avg(o.${ident(metric)}) AS value, count(o.run_id) AS ok, count(*) FILTER (WHERE r.status = 'failed') AS failed
+    `SELECT d.point, avg(o.${ident(metric)} ORDER BY o.run_id) AS value, count(o.run_id) AS ok, count(*) FILTER (WHERE r.status = 'failed') AS failed
      FROM design d LEFT JOIN runs r ON r.point = d.point LEFT JOIN outputs o ON o.run_id = r.run_id
      GROUP BY d.point ORDER BY d.point`,
   );

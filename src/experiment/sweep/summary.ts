@@ -23,7 +23,7 @@ export async function sweepSummary(dir: string, maxPoints = 20): Promise<Summary
     const outputs = (JSON.parse(metaValue(r, 'outputs')) as { metric: string; reduction: string }[]).filter((o) => o.reduction !== 'trajectory');
     const points = Number(metaValue(r, 'points'));
     if (points <= maxPoints) {
-      const cols = [...factors.map((f) => `d.${ident(f)}`), "count(o.run_id) AS ok", ...outputs.map((o) => `avg(o.${ident(o.metric)}) AS ${ident(o.metric)}`)];
+      const cols = [...factors.map((f) => `d.${ident(f)}`), "count(o.run_id) AS ok", ...outputs.map((o) => `avg(o.${ident(o.metric)} ORDER BY o.run_id) AS ${ident(o.metric)}`)];
       const data = await rows(r.db.conn, `SELECT d.point, ${cols.join(', ')} FROM design d LEFT JOIN runs r ON r.point = d.point LEFT JOIN outputs o ON o.run_id = r.run_id GROUP BY ALL HAVING count(r.run_id) > 0 ORDER BY d.point`);
       const header = ['point', ...factors, 'ok runs', ...outputs.map((o) => `${o.metric} (${o.reduction})`)];
       return { title: 'mean over replications, by design point', header, rows: data.map((d) => Object.values(d).map(cell)) };
@@ -31,7 +31,8 @@ export async function sweepSummary(dir: string, maxPoints = 20): Promise<Summary
     const stats = ['count', 'avg', 'stddev_samp', 'min', 'max'];
     const body: Cell[][] = [];
     for (const o of outputs) {
-      const [s] = await rows(r.db.conn, `SELECT ${stats.map((f) => `${f}(${ident(o.metric)}) AS ${f}`).join(', ')} FROM outputs`);
+      // Sums in run order: floating-point totals must not depend on the order runs finished in.
+      const [s] = await rows(r.db.conn, `SELECT ${stats.map((f) => `${f}(${ident(o.metric)} ORDER BY run_id) AS ${f}`).join(', ')} FROM outputs`);
       body.push([o.metric, o.reduction, ...Object.values(s!).map(cell)]);
     }
     return { title: 'outputs over every successful run', header: ['output', 'reduction', 'runs', 'mean', 'sd', 'min', 'max'], rows: body };
