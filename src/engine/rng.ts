@@ -51,7 +51,11 @@ export function createRng(seed: number, name: string): Rng {
     uniform: u,
     normal,
     gamma,
-    poisson: (lambda) => (lambda < 12 ? poissonInversion(u, lambda) : poissonPtrs(open, lambda)),
+    poisson: (lambda) => {
+      // A non-finite mean is a bug upstream; the samplers below would never return on it.
+      if (!Number.isFinite(lambda)) throw new RangeError(`poisson: the mean must be finite, got ${lambda}`);
+      return lambda < 12 ? poissonInversion(u, lambda) : poissonPtrs(open, lambda);
+    },
     beta: (a, b) => {
       const x = gamma(a);
       return x / (x + gamma(b));

@@ -15,6 +15,9 @@
 import { marketSpending } from './markets.js';
 import type { World } from './world.js';
 
+/** Smallest outside pull per firm the variety terms are measured against. */
+const MIN_OUTSIDE_PER_FIRM = 1e-6;
+
 /** Pull of suppliers from elsewhere in market m: what SME goods compete against in each channel. */
 export function outsidePull(w: World, m: number): number {
   return w.scenario.buyers.outsideOption * w.scenario.firms * w.markets[m]!.sizeShare;
@@ -25,12 +28,17 @@ export function channelShares(w: World, m: number): { platform: number; traditio
   const b = w.scenario.buyers;
   const d = w.markets[m]!.distance;
   const ms = w.market;
-  const outside = ms.outsidePull[m]! || outsidePull(w, m);
-  const traditional = Math.exp(-b.searchCost * d + b.varietyWeight * Math.log(1 + (ms.directPull[m]! + ms.indirectPull[m]!) / outside));
-  const platform = w.platform.active
-    ? Math.exp(b.platformAppeal + b.varietyWeight * Math.log(1 + ms.platformPull[m]! / outside) - b.trustWeight * (1 - w.platform.trust))
-    : 0;
-  const total = platform + traditional + Math.exp(b.elsewhereUtility);
+  // Variety is measured against the pull of suppliers elsewhere; with no outside option, against a token one.
+  const outside = Math.max(ms.outsidePull[m]! || outsidePull(w, m), MIN_OUTSIDE_PER_FIRM * w.scenario.firms * w.markets[m]!.sizeShare);
+  const uTraditional = -b.searchCost * d + b.varietyWeight * Math.log(1 + (ms.directPull[m]! + ms.indirectPull[m]!) / outside);
+  const uPlatform = w.platform.active
+    ? b.platformAppeal + b.varietyWeight * Math.log(1 + ms.platformPull[m]! / outside) - b.trustWeight * (1 - w.platform.trust)
+    : -Infinity;
+  // Softmax shifted by the largest utility, so no exponential overflows.
+  const top = Math.max(uTraditional, uPlatform, b.elsewhereUtility);
+  const traditional = Math.exp(uTraditional - top);
+  const platform = Math.exp(uPlatform - top);
+  const total = platform + traditional + Math.exp(b.elsewhereUtility - top);
   return { platform: platform / total, traditional: traditional / total };
 }
 
