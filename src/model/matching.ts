@@ -8,7 +8,7 @@ import type { Rng } from '../engine/rng.js';
 import { Channel, reputationOf, type Firms } from './firms.js';
 import { splitBudgets } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
-import { appealOf, brandTermOf, buyersReputationTerm, exFactoryPrice, found, unitCost, type TradeTables } from './trade.js';
+import { appealOf, brandTermOf, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
 import { spendingPower } from './finance.js';
 import type { World } from './world.js';
 
@@ -46,21 +46,6 @@ function pullTerms(w: World): PullTerms {
   };
 }
 
-/** `indirectPull` of trade.ts for table index k. */
-function indirectWeight(t: TradeTables, k: number, appeal: number): number {
-  return appeal * t.indirectFactor[k]!;
-}
-
-/** `directPull` of trade.ts for table index k and the firm's brand term in market m. */
-function directWeight(t: TradeTables, k: number, m: number, appeal: number, brand: number): number {
-  return found(appeal * t.directFactor[k]! * brand, t.directFriction[m]!);
-}
-
-/** `platformPull` of trade.ts for table index k, given the firm's brand, reputation and exposure terms. */
-function platformWeight(t: TradeTables, k: number, m: number, appeal: number, brand: number, repTerm: number, exposure: number): number {
-  return found(appeal * t.platformFactor[k]! * brand * repTerm * exposure, t.platformFriction[m]!);
-}
-
 /** Pass 1: every seller's pull on each market and channel. */
 function accumulatePulls(w: World, pt: PullTerms): void {
   const f = w.firms;
@@ -91,15 +76,15 @@ function accumulatePulls(w: World, pt: PullTerms): void {
       const bit = 1 << m;
       let serves = false;
       if (indirectBits & bit) {
-        indirectPull[m]! += indirectWeight(t, base + m, appeal);
+        indirectPull[m]! += indirectPullAt(t, base + m, appeal);
         serves = true;
       }
       if (directBits & bit) {
-        directPull[m]! += directWeight(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
+        directPull[m]! += directPullAt(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
         serves = true;
       }
       if (platformBits & bit) {
-        platformPull[m]! += platformWeight(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        platformPull[m]! += platformPullAt(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
         serves = true;
       }
       if (serves) sellers[m]!++;
@@ -184,7 +169,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       let marketSpend = 0;
       if (indirectBits & bit) {
         const budget = traditionalBudget[m]!;
-        const weight = indirectWeight(t, k, appeal);
+        const weight = indirectPullAt(t, k, appeal);
         const buyerPrice = p * t.indirectPriceRatio[k]!;
         const orders = drawOrderCount(orderRng, fill, budget, weight, tradPulls[m]!, unitsIndirect * buyerPrice);
         const saleUnits = orders * unitsIndirect;
@@ -202,7 +187,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       }
       if (directBits & bit) {
         const budget = traditionalBudget[m]!;
-        const weight = directWeight(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
+        const weight = directPullAt(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
         const buyerPrice = p * t.directPriceRatio[k]!;
         const orders = drawOrderCount(orderRng, fill, budget, weight, tradPulls[m]!, unitsDirect * buyerPrice);
         const saleUnits = orders * unitsDirect;
@@ -218,7 +203,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       }
       if (platformBits & bit) {
         const budget = platformBudget[m]!;
-        const weight = platformWeight(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        const weight = platformPullAt(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
         const buyerPrice = p * t.platformPriceRatio[k]!;
         const orders = drawOrderCount(orderRng, fill, budget, weight, platPulls[m]!, unitsPlatform * buyerPrice);
         const saleUnits = orders * unitsPlatform;

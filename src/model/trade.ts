@@ -134,13 +134,27 @@ export function found(a: number, friction: number): number {
   return friction > 0 ? (a * a) / (a + friction) : a;
 }
 
+/** Pull through the intermediary, for trade-table index k (region × markets + m). */
+export function indirectPullAt(t: TradeTables, k: number, appeal: number): number {
+  return appeal * t.indirectFactor[k]!;
+}
+
+/** Pull of a direct offline seller, for table index k, market m and the seller's brand term there. */
+export function directPullAt(t: TradeTables, k: number, m: number, appeal: number, brand: number): number {
+  return found(appeal * t.directFactor[k]! * brand, t.directFriction[m]!);
+}
+
+/** Pull of a platform seller, for table index k, market m, and its brand, buyers' reputation and exposure terms. */
+export function platformPullAt(t: TradeTables, k: number, m: number, appeal: number, brand: number, reputation: number, exposure: number): number {
+  return found(appeal * t.platformFactor[k]! * brand * reputation * exposure, t.platformFriction[m]!);
+}
+
 export function indirectPull(w: World, i: number, m: number, appeal: number): number {
-  return appeal * w.trade.indirectFactor[w.firms.region[i]! * w.markets.length + m]!;
+  return indirectPullAt(w.trade, w.firms.region[i]! * w.markets.length + m, appeal);
 }
 
 export function directPull(w: World, i: number, m: number, appeal: number): number {
-  const a = appeal * w.trade.directFactor[w.firms.region[i]! * w.markets.length + m]! * brandTerm(w, i, m);
-  return found(a, w.trade.directFriction[m]!);
+  return directPullAt(w.trade, w.firms.region[i]! * w.markets.length + m, m, appeal, brandTerm(w, i, m));
 }
 
 /** Buyers' reputation term on the platform: exp(θr·(reputation − 1)), 1 for a perfect record. */
@@ -150,8 +164,7 @@ export function buyersReputationTerm(w: World, reputation: number): number {
 
 /** `exposure` is the platform's traffic multiplier, `reputation` buyers' reputation term. */
 export function platformPull(w: World, i: number, m: number, appeal: number, exposure: number, reputation: number): number {
-  const a = appeal * w.trade.platformFactor[w.firms.region[i]! * w.markets.length + m]! * brandTerm(w, i, m) * reputation * exposure;
-  return found(a, w.trade.platformFriction[m]!);
+  return platformPullAt(w.trade, w.firms.region[i]! * w.markets.length + m, m, appeal, brandTerm(w, i, m), reputation, exposure);
 }
 
 /** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
