@@ -105,6 +105,11 @@ function fillRate(w: World, i: number, p: number, c: number): number {
   return needed > 0 ? Math.min(1, spendingPower(w, i) / needed) : 1;
 }
 
+/** What is left of a sale for logistics; with free shipping, rounding can leave −1e-20, which is none. */
+function residue(x: number): number {
+  return x > 0 ? x : 0;
+}
+
 /**
  * Orders of one seller in one market and channel: a Poisson count around the
  * share of the budget it can fill, `fill · budget · weight / pull` in money,
@@ -178,7 +183,7 @@ function drawOrders(w: World, pt: PullTerms): void {
         const margin = saleUnits * p * intermediaryMargin;
         f.indirectReceipts[i]! += paid;
         L.intermediaryMargin += margin;
-        L.logistics += spend - paid - margin;
+        L.logistics += residue(spend - paid - margin);
         cogs += saleUnits * c;
         L.traditionalOrders += orders;
         L.traditionalSpend += spend;
@@ -194,7 +199,7 @@ function drawOrders(w: World, pt: PullTerms): void {
         const spend = saleUnits * buyerPrice;
         const paid = saleUnits * p;
         f.directReceipts[i]! += paid;
-        L.logistics += spend - paid;
+        L.logistics += residue(spend - paid);
         cogs += saleUnits * c;
         L.traditionalOrders += orders;
         L.traditionalSpend += spend;
@@ -214,7 +219,7 @@ function drawOrders(w: World, pt: PullTerms): void {
         f.platformGmvTrail[i]! += gmv; // decayed once per tick in settlement
         L.gmv += gmv;
         L.commission += commission;
-        L.logistics += spend - gmv;
+        L.logistics += residue(spend - gmv);
         cogs += saleUnits * c * (fake ? 1 - saving : 1);
         L.platformOrders += orders;
         L.platformSpend += spend;
