@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createRng, RngStreams } from '../src/engine/rng.js';
 import { Scheduler, phase } from '../src/engine/scheduler.js';
 import { checkInvariants, InvariantViolation } from '../src/engine/invariants.js';
-import { ColumnTable } from '../src/engine/collector.js';
 
 const draws = (seed: number, name: string, n = 5) => {
   const r = createRng(seed, name);
@@ -59,7 +58,7 @@ describe('named random streams', () => {
   });
 });
 
-describe('scheduler, invariants and collector', () => {
+describe('scheduler and invariants', () => {
   it('runs phases in order and checks invariants after each', () => {
     const seen: string[] = [];
     const s = new Scheduler<{ x: number }>([phase('a', (w) => (w.x += 1)), phase('b', (w) => (w.x *= 10))]);
@@ -67,13 +66,5 @@ describe('scheduler, invariants and collector', () => {
     s.step(world, (name, w) => seen.push(`${name}:${w.x}`));
     expect(seen).toEqual(['a:2', 'b:20']);
     expect(() => checkInvariants(world, 'b', [{ name: 'small', check: (w) => (w.x < 10 ? null : `x is ${w.x}`) }])).toThrow(InvariantViolation);
-  });
-
-  it('stores rows by column and grows past its initial capacity', () => {
-    const t = new ColumnTable(['a', 'b'], 2);
-    for (let k = 0; k < 5; k++) t.push([k, 2 * k]);
-    expect(t.rowCount).toBe(5);
-    expect(Array.from(t.column('b'))).toEqual([0, 2, 4, 6, 8]);
-    expect(t.row(3)).toEqual([3, 6]);
   });
 });
