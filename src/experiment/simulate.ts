@@ -3,7 +3,7 @@
  * `compare`, `claims`, `panel` and the benchmarks all build on.
  */
 import type { Scenario } from '../model/params.js';
-import { AGENT_COLUMNS, agentRow, MODEL_METRICS } from '../model/reporters.js';
+import { AGENT_COLUMNS, agentRow } from '../model/reporters.js';
 import { Simulation } from '../model/simulation.js';
 
 export interface TickRecord {
@@ -49,9 +49,4 @@ function visitAgents(sim: Simulation, visit: (row: Float64Array) => void): void 
     agentRow(sim.world, i, row);
     visit(row);
   }
-}
-
-/** Index of a model metric by name, or −1. */
-export function metricIndex(name: string): number {
-  return (MODEL_METRICS as readonly string[]).indexOf(name);
 }

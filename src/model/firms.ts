@@ -10,7 +10,6 @@ export const Channel = {
   direct: 2, // direct offline: fairs, own agents
   platform: 4, // cross-border e-commerce platform
 } as const;
-export const EXPORT_CHANNELS = Channel.indirect | Channel.direct | Channel.platform;
 
 /** A tick that never comes (for 'has not happened'). */
 export const NEVER = 2 ** 31 - 1;

@@ -164,8 +164,3 @@ export function createWorld(scenario: Scenario, seed: number): World {
   world.trade = buildTradeTables(world);
   return world;
 }
-
-/** Ticks per year as a number, for annual rates. */
-export function yearFraction(w: World): number {
-  return 1 / w.scenario.ticksPerYear;
-}
