@@ -49,7 +49,8 @@ export function spawnFirm(w: World, i: number, founding: boolean): void {
   f.categories[i] = 1;
   f.delistedUntil[i] = -1_000_000;
   f.firstAssemblyExport[i] = NEVER;
-  for (const a of [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.weightNoise, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
+  f.adWeightMisread[i] = 1;
+  for (const a of [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
     f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
     f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital]) {
     a[i] = 0;

@@ -7,8 +7,8 @@
  * horizon; entry costs must be payable from cash and credit. Platform
  * potential is seen only in part until regional peers use it (demonstration).
  */
-import { categoryCost, complianceCost, expectedAdaptationCost, fairEntryCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
-import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, plannedReputation, prospectiveExposure } from './expectations.js';
+import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
+import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel } from './firms.js';
 import { perceivedAdBurden } from './traffic.js';
@@ -58,18 +58,18 @@ function firstChannelCost(w: World, i: number): number {
   return w.firms.channels[i] ? 0 : productLinesCost(w, i, w.firms.categories[i]!);
 }
 
-function considerIndirect(w: World, i: number, appeal: number, c: Choice): void {
+function considerIndirect(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
   if (f.channels[i]! & Channel.indirect) {
     if (f.profitIndirect[i]! < 0) consider(c, Move.LeaveIndirect, -1, -f.profitIndirect[i]!, 0, 0);
     return;
   }
-  const profit = expectedIndirectReceipts(w, i, appeal) * marginOnReceipts(w, i, w.trade.intermediaryPays) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
+  const profit = expectedIndirectReceipts(w, o, i, appeal) * marginOnReceipts(w, i, w.trade.intermediaryPays) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
   consider(c, Move.JoinIndirect, -1, profit, 0, profit);
 }
 
-function considerDirect(w: World, i: number, appeal: number, c: Choice): void {
+function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
   const horizon = s.firm.planningHorizon;
@@ -77,17 +77,17 @@ function considerDirect(w: World, i: number, appeal: number, c: Choice): void {
   const running = s.channels.directMarketCost;
   const firstChannel = firstChannelCost(w, i);
   for (let m = 0; m < w.markets.length; m++) {
-    const profit = expectedDirectReceipts(w, i, m, appeal) * mu - running;
+    const profit = expectedDirectReceipts(w, o, i, m, appeal) * mu - running;
     if (f.directMarkets[i]! & (1 << m)) {
       if (profit < 0) consider(c, Move.DropDirect, m, -profit, 0, 0);
     } else {
-      const cost = fairEntryCost(w, m);
+      const cost = o.fairEntry[m]!;
       consider(c, Move.AddDirect, m, profit - cost / horizon - firstChannel, cost, profit);
     }
   }
 }
 
-function considerPlatform(w: World, i: number, appeal: number, c: Choice): void {
+function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
   if (!w.platform.active) return;
@@ -106,7 +106,7 @@ function considerPlatform(w: World, i: number, appeal: number, c: Choice): void 
   const firstChannel = listed ? 0 : firstChannelCost(w, i);
   for (let m = 0; m < w.markets.length; m++) {
     if (f.platformMarkets[i]! & (1 << m)) continue;
-    const gross = seen * expectedPlatformReceipts(w, i, m, appeal, exposure, repTerm) * netMargin;
+    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin;
     if (listed) {
       consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0);
     } else {
@@ -190,7 +190,7 @@ function joinPlatform(w: World, i: number, marketBit: number, expectedProfit: nu
   f.goodReviews[i] = 0;
   f.badReviews[i] = 0;
   f.adStock[i] = 0;
-  f.weightNoise[i] = (1 - w.scenario.platform.governance.transparency) * w.rng.get('entry').normal();
+  f.adWeightMisread[i] = Math.exp((1 - w.scenario.platform.governance.transparency) * w.rng.get('entry').normal());
   f.profitPlatform[i] = expectedProfit;
   f.expectedPlatform[i] = 0;
 }
@@ -220,14 +220,15 @@ export function entryAndChannels(w: World): void {
   const rng = w.rng.get('entry');
   const rate = w.scenario.firm.reconsiderRate;
   const choice = reviewChoice;
+  const o = outlook(w);
   for (let i = 0; i < f.capacity; i++) {
     if (!rng.chance(rate)) continue;
     const appeal = appealOf(w, i);
     choice.move = Move.None;
     choice.value = 0;
-    considerIndirect(w, i, appeal, choice);
-    considerDirect(w, i, appeal, choice);
-    considerPlatform(w, i, appeal, choice);
+    considerIndirect(w, o, i, appeal, choice);
+    considerDirect(w, o, i, appeal, choice);
+    considerPlatform(w, o, i, appeal, choice);
     considerCategories(w, i, choice);
     if (choice.move !== Move.None) apply(w, i, choice);
   }

@@ -3,13 +3,48 @@
  * market aggregates (buyers' budgets and the pull of the sellers already
  * there): receipts = budget × own pull / (total pull + own pull if new) × share paid.
  */
+import { fairEntryCost } from './costs.js';
 import { Channel, reputationOf } from './firms.js';
 import { exposureFor, scoreOf } from './traffic.js';
-import { buyersReputationTerm, directPull, indirectPull, platformPull } from './trade.js';
+import { brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt } from './trade.js';
 import type { World } from './world.js';
 
+/**
+ * Last tick's markets as every review of this tick sees them (matching
+ * refreshes them only after entry), summed once per tick rather than per
+ * firm and market.
+ */
+export interface Outlook {
+  /** Pull already in each market's traditional channel: direct + intermediated + elsewhere. */
+  traditionalPull: Float64Array;
+  /** Pull already on the platform in each market: its sellers + elsewhere. */
+  platformPull: Float64Array;
+  brandTaste: Float64Array;
+  /** One-off cost of entering each market directly (`fairEntryCost`). */
+  fairEntry: Float64Array;
+}
+
+export function outlook(w: World): Outlook {
+  const ms = w.market;
+  const M = w.markets.length;
+  const o: Outlook = { traditionalPull: new Float64Array(M), platformPull: new Float64Array(M), brandTaste: new Float64Array(M), fairEntry: new Float64Array(M) };
+  for (let m = 0; m < M; m++) {
+    o.traditionalPull[m] = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
+    o.platformPull[m] = ms.platformPull[m]! + ms.outsidePull[m]!;
+    o.brandTaste[m] = w.markets[m]!.brandTaste;
+    o.fairEntry[m] = fairEntryCost(w, m);
+  }
+  return o;
+}
+
+/** Index of firm i's (region, market m) row in the trade tables. */
 function tableIndex(w: World, i: number, m: number): number {
   return w.firms.region[i]! * w.markets.length + m;
+}
+
+/** Buyer brand term of firm i in market m. */
+function brandIn(w: World, o: Outlook, i: number, m: number): number {
+  return brandTerm(w.scenario.buyers.brandWeight, w.firms.brand[i]!, o.brandTaste[m]!);
 }
 
 /**
@@ -26,15 +61,14 @@ export function plannedReputation(w: World, i: number): number {
  * `repTerm` buyers' reputation term for the reputation it plans on (pass it when looping over markets).
  */
 export function expectedPlatformReceipts(
-  w: World, i: number, m: number, appeal: number, exposure: number,
+  w: World, o: Outlook, i: number, m: number, appeal: number, exposure: number,
   repTerm: number = buyersReputationTerm(w, plannedReputation(w, i)),
 ): number {
-  const ms = w.market;
   const k = tableIndex(w, i, m);
   const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
-  const weight = platformPull(w, i, m, appeal, exposure, repTerm);
-  const pull = ms.platformPull[m]! + ms.outsidePull[m]! + (listedHere ? 0 : weight);
-  return pull > 0 ? ((ms.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
+  const weight = platformPullAt(w.trade, k, m, appeal, brandIn(w, o, i, m), repTerm, exposure);
+  const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
+  return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
 }
 
 /** Exposure a firm would get on the platform now (cold start for a newcomer). */
@@ -44,26 +78,24 @@ export function prospectiveExposure(w: World, i: number, appeal: number): number
 }
 
 /** Expected receipts from selling direct offline in market m. */
-export function expectedDirectReceipts(w: World, i: number, m: number, appeal: number): number {
-  const ms = w.market;
+export function expectedDirectReceipts(w: World, o: Outlook, i: number, m: number, appeal: number): number {
   const k = tableIndex(w, i, m);
   const servesHere = (w.firms.directMarkets[i]! & (1 << m)) !== 0;
-  const weight = directPull(w, i, m, appeal);
-  const pull = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]! + (servesHere ? 0 : weight);
-  return pull > 0 ? ((ms.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
+  const weight = directPullAt(w.trade, k, m, appeal, brandIn(w, o, i, m));
+  const pull = o.traditionalPull[m]! + (servesHere ? 0 : weight);
+  return pull > 0 ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
 }
 
 /** Expected receipts from supplying the regional intermediary (all markets within its reach). */
-export function expectedIndirectReceipts(w: World, i: number, appeal: number): number {
-  const ms = w.market;
+export function expectedIndirectReceipts(w: World, o: Outlook, i: number, appeal: number): number {
   const supplies = (w.firms.channels[i]! & Channel.indirect) !== 0;
   let total = 0;
   for (let m = 0; m < w.markets.length; m++) {
     if (!(w.trade.intermediaryReach & (1 << m))) continue;
     const k = tableIndex(w, i, m);
-    const weight = indirectPull(w, i, m, appeal);
-    const pull = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]! + (supplies ? 0 : weight);
-    if (pull > 0) total += ((ms.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
+    const weight = indirectPullAt(w.trade, k, appeal);
+    const pull = o.traditionalPull[m]! + (supplies ? 0 : weight);
+    if (pull > 0) total += ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
   }
   return total;
 }

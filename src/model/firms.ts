@@ -45,7 +45,7 @@ export interface Firms {
   delistedUntil: Int32Array; // tick before which the platform refuses the seller
   insolventTicks: Uint8Array;
   adStock: Float64Array; // rank-specific investment (pay-to-rank ads), reset by rule changes
-  weightNoise: Float64Array; // how this seller misreads the ranking weights (transparency)
+  adWeightMisread: Float64Array; // multiplier on the ad weight as this seller reads it: exp(error), 1 = read right (transparency)
   expectedPlatform: Float64Array; // adaptive expectation of platform receipts per tick
   expectedDirect: Float64Array; // adaptive expectation of direct offline receipts per tick
   expectedIndirect: Float64Array; // adaptive expectation of receipts from the intermediary per tick
@@ -102,7 +102,7 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     delistedUntil: new Int32Array(capacity).fill(-1_000_000),
     insolventTicks: new Uint8Array(capacity),
     adStock: f64(),
-    weightNoise: f64(),
+    adWeightMisread: new Float64Array(capacity).fill(1),
     expectedPlatform: f64(),
     expectedDirect: f64(),
     expectedIndirect: f64(),

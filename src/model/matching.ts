@@ -4,11 +4,10 @@
  * platform and by market presence offline. Orders are integer Poisson draws,
  * so small sellers face real noise; money is booked where it goes.
  */
-import type { Rng } from '../engine/rng.js';
 import { Channel, reputationOf, type Firms } from './firms.js';
 import { splitBudgets } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
-import { appealOf, brandTermOf, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
+import { appealOf, brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
 import { spendingPower } from './finance.js';
 import type { World } from './world.js';
 
@@ -27,23 +26,36 @@ interface PullTerms {
   brandWeight: number;
   brandTaste: Float64Array;
   reach: number;
-  /** Per firm: buyers' reputation term of platform sellers, from pass 1 (reviews change only after the seller's draws in pass 2). */
-  rep: Float64Array;
+  /**
+   * Pass 1's pull of every (seller, market, channel) served, in the order pass 2
+   * visits them: pass 2 reads the same numbers back instead of recomputing them.
+   */
+  tape: Float64Array;
 }
 
-/** One reputation buffer per firm population, reused every tick. */
-const repBuffers = new WeakMap<Firms, Float64Array>();
+/** One pull tape per firm population, reused every tick. */
+const tapes = new WeakMap<Firms, Float64Array>();
 
 function pullTerms(w: World): PullTerms {
-  let rep = repBuffers.get(w.firms);
-  if (!rep) repBuffers.set(w.firms, (rep = new Float64Array(w.firms.capacity)));
+  const f = w.firms;
+  let tape = tapes.get(f);
+  if (!tape) tapes.set(f, (tape = new Float64Array(f.capacity)));
   return {
     M: w.markets.length,
     brandWeight: w.scenario.buyers.brandWeight,
     brandTaste: Float64Array.from(w.markets, (mk) => mk.brandTaste),
     reach: w.trade.intermediaryReach,
-    rep,
+    tape,
   };
+}
+
+/** The tape with room for `needed` entries, its first `used` kept (grown by half again, so rarely). */
+function roomOnTape(w: World, pt: PullTerms, used: number, needed: number): Float64Array {
+  if (needed <= pt.tape.length) return pt.tape;
+  const grown = new Float64Array(Math.ceil(1.5 * needed));
+  grown.set(pt.tape.subarray(0, used));
+  tapes.set(w.firms, grown);
+  return (pt.tape = grown);
 }
 
 /** Pass 1: every seller's pull on each market and channel. */
@@ -60,11 +72,14 @@ function accumulatePulls(w: World, pt: PullTerms): void {
   directPull.fill(0);
   platformPull.fill(0);
   sellers.fill(0);
+  let tape = pt.tape;
+  const most = 3 * M; // tape entries one seller can add
+  let n = 0;
   for (let i = 0; i < f.capacity; i++) {
     const ch = f.channels[i]!;
     if (!ch) continue;
+    if (n + most > tape.length) tape = roomOnTape(w, pt, n, n + most);
     const rep = ch & Channel.platform ? reputationTerm(w, i) : 0;
-    pt.rep[i] = rep;
     const indirectBits = ch & Channel.indirect ? pt.reach : 0;
     const directBits = ch & Channel.direct ? f.directMarkets[i]! : 0;
     const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
@@ -76,15 +91,21 @@ function accumulatePulls(w: World, pt: PullTerms): void {
       const bit = 1 << m;
       let serves = false;
       if (indirectBits & bit) {
-        indirectPull[m]! += indirectPullAt(t, base + m, appeal);
+        const pull = indirectPullAt(t, base + m, appeal);
+        indirectPull[m]! += pull;
+        tape[n++] = pull;
         serves = true;
       }
       if (directBits & bit) {
-        directPull[m]! += directPullAt(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
+        const pull = directPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!));
+        directPull[m]! += pull;
+        tape[n++] = pull;
         serves = true;
       }
       if (platformBits & bit) {
-        platformPull[m]! += platformPullAt(t, base + m, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        const pull = platformPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        platformPull[m]! += pull;
+        tape[n++] = pull;
         serves = true;
       }
       if (serves) sellers[m]!++;
@@ -111,15 +132,12 @@ function residue(x: number): number {
 }
 
 /**
- * Orders of one seller in one market and channel: a Poisson count around the
- * share of the budget it can fill, `fill · budget · weight / pull` in money,
- * divided by the value of one order (no draw when nothing is expected).
+ * Pass 2: orders and the money they move. Orders of a seller in one market and
+ * channel are a Poisson count around the share of the budget it can fill,
+ * `fill · budget · pull / channel pull` in money, divided by the value of one
+ * order (no draw when nothing is expected). Written out at each channel rather
+ * than as a helper: V8 does not inline a helper this deep in the loop.
  */
-function drawOrderCount(rng: Rng, fill: number, budget: number, weight: number, pull: number, orderValue: number): number {
-  return weight <= 0 || budget <= 0 ? 0 : rng.poisson((fill * budget * weight) / pull / orderValue);
-}
-
-/** Pass 2: orders and the money they move. */
 function drawOrders(w: World, pt: PullTerms): void {
   const f = w.firms;
   const s = w.scenario;
@@ -150,21 +168,21 @@ function drawOrders(w: World, pt: PullTerms): void {
     tradPulls[m] = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
     platPulls[m] = ms.platformPull[m]! + ms.outsidePull[m]!;
   }
+  let tape = pt.tape;
+  const most = 3 * M; // tape entries one seller can add
+  let n = 0;
   for (let i = 0; i < f.capacity; i++) {
     const ch = f.channels[i]!;
     if (!ch) continue;
+    if (n + most > tape.length) tape = roomOnTape(w, pt, n, n + most);
     const p = exFactoryPrice(w, i);
     const c = unitCost(w, i);
     const base = f.region[i]! * M;
-    const rep = pt.rep[i]!;
     const fake = f.cheating[i] === 1;
     const fill = fillRate(w, i, p, c);
     const indirectBits = ch & Channel.indirect ? pt.reach : 0;
     const directBits = ch & Channel.direct ? f.directMarkets[i]! : 0;
     const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
-    const appeal = w.appeal[i]!;
-    const exposure = w.score[i]!;
-    const brand = f.brand[i]!;
     let platformOrders = 0;
     let cogs = 0;
     let exportValue = f.exportValue[i]!;
@@ -174,9 +192,9 @@ function drawOrders(w: World, pt: PullTerms): void {
       let marketSpend = 0;
       if (indirectBits & bit) {
         const budget = traditionalBudget[m]!;
-        const weight = indirectPullAt(t, k, appeal);
+        const weight = tape[n++]!;
         const buyerPrice = p * t.indirectPriceRatio[k]!;
-        const orders = drawOrderCount(orderRng, fill, budget, weight, tradPulls[m]!, unitsIndirect * buyerPrice);
+        const orders = weight <= 0 || budget <= 0 ? 0 : orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsIndirect * buyerPrice));
         const saleUnits = orders * unitsIndirect;
         const spend = saleUnits * buyerPrice;
         const paid = saleUnits * p * t.intermediaryPays;
@@ -192,9 +210,9 @@ function drawOrders(w: World, pt: PullTerms): void {
       }
       if (directBits & bit) {
         const budget = traditionalBudget[m]!;
-        const weight = directPullAt(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!));
+        const weight = tape[n++]!;
         const buyerPrice = p * t.directPriceRatio[k]!;
-        const orders = drawOrderCount(orderRng, fill, budget, weight, tradPulls[m]!, unitsDirect * buyerPrice);
+        const orders = weight <= 0 || budget <= 0 ? 0 : orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsDirect * buyerPrice));
         const saleUnits = orders * unitsDirect;
         const spend = saleUnits * buyerPrice;
         const paid = saleUnits * p;
@@ -208,9 +226,9 @@ function drawOrders(w: World, pt: PullTerms): void {
       }
       if (platformBits & bit) {
         const budget = platformBudget[m]!;
-        const weight = platformPullAt(t, k, m, appeal, brandTermOf(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        const weight = tape[n++]!;
         const buyerPrice = p * t.platformPriceRatio[k]!;
-        const orders = drawOrderCount(orderRng, fill, budget, weight, platPulls[m]!, unitsPlatform * buyerPrice);
+        const orders = weight <= 0 || budget <= 0 ? 0 : orderRng.poisson((fill * budget * weight) / platPulls[m]! / (unitsPlatform * buyerPrice));
         const saleUnits = orders * unitsPlatform;
         const spend = saleUnits * buyerPrice;
         const gmv = saleUnits * p * t.listFactor;

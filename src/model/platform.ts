@@ -72,7 +72,7 @@ function redrawWeights(w: World): void {
   for (let i = 0; i < f.capacity; i++) {
     if (!(f.channels[i]! & Channel.platform)) continue;
     f.adStock[i] = 0;
-    f.weightNoise[i] = (1 - gov.transparency) * rng.normal();
+    f.adWeightMisread[i] = Math.exp((1 - gov.transparency) * rng.normal());
     f.cash[i]! -= gov.adaptationCost;
     w.ledger.compliance += gov.adaptationCost;
     f.profit[i]! -= gov.adaptationCost;

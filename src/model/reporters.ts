@@ -154,8 +154,10 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     }
     const assets = f.capital[i]! + Math.max(0, f.cash[i]!);
     const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
-    if (assets > 0 && sales > 0) {
-      const x = Math.log(sales / assets);
+    // A return too small or too large for a double (sales of 1e-320 on assets of 1) has no logarithm: left out.
+    const roc = assets > 0 ? sales / assets : 0;
+    if (roc > 0 && roc < Infinity) {
+      const x = Math.log(roc);
       logSum += x;
       logSq += x * x;
       logN++;

@@ -6,7 +6,7 @@
 import { channelRunningCost, complianceCost, productLinesCost } from './costs.js';
 import { enforce } from './governance.js';
 import { Channel, marketCount } from './firms.js';
-import { marginOnReceipts } from './trade.js';
+import { exFactoryPrice, marginAt, unitCost } from './trade.js';
 import type { World } from './world.js';
 
 /**
@@ -60,23 +60,26 @@ function updateChannelProfits(w: World, i: number): void {
   const lambda = s.firm.expectationWeight;
   const receipts = f.exportReceipts[i]!;
   const ch = f.channels[i]!;
-  const lines = ch ? productLinesCost(w, i, f.categories[i]!) : 0; // only channels carry product-line costs here
+  f.expectedDirect[i] = (1 - lambda) * f.expectedDirect[i]! + lambda * f.directReceipts[i]!;
+  f.expectedIndirect[i] = (1 - lambda) * f.expectedIndirect[i]! + lambda * f.indirectReceipts[i]!;
+  if (!ch) return;
+  const lines = productLinesCost(w, i, f.categories[i]!); // only channels carry product-line costs here
   const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
+  const cost = unitCost(w, i);
+  const price = exFactoryPrice(w, i);
   if (ch & Channel.platform) {
-    const mu = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission), f.cheating[i] === 1);
+    const mu = marginAt(cost * (f.cheating[i] === 1 ? 1 - s.platform.counterfeitSaving : 1), price, w.trade.listFactor * (1 - w.platform.commission));
     const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, receipts, nChannels);
     f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
     f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
   }
-  f.expectedDirect[i] = (1 - lambda) * f.expectedDirect[i]! + lambda * f.directReceipts[i]!;
-  f.expectedIndirect[i] = (1 - lambda) * f.expectedIndirect[i]! + lambda * f.indirectReceipts[i]!;
   if (ch & Channel.direct) {
     const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * receiptShare(f.directReceipts[i]!, receipts, nChannels);
-    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * marginOnReceipts(w, i, 1) - own);
+    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * marginAt(cost, price, 1) - own);
   }
   if (ch & Channel.indirect) {
     const own = s.channels.intermediaryAdminCost + lines * receiptShare(f.indirectReceipts[i]!, receipts, nChannels);
-    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * marginOnReceipts(w, i, w.trade.intermediaryPays) - own);
+    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * marginAt(cost, price, w.trade.intermediaryPays) - own);
   }
 }
 

@@ -116,12 +116,7 @@ export function appealOf(w: World, i: number): number {
 }
 
 /** Brand term of buyers' choice in direct channels: 1 + θb · brand · brand taste. */
-export function brandTerm(w: World, i: number, m: number): number {
-  return brandTermOf(w.scenario.buyers.brandWeight, w.firms.brand[i]!, w.markets[m]!.brandTaste);
-}
-
-/** The brand term from its parts (hot loops pass hoisted values). */
-export function brandTermOf(brandWeight: number, brand: number, brandTaste: number): number {
+export function brandTerm(brandWeight: number, brand: number, brandTaste: number): number {
   return 1 + brandWeight * brand * brandTaste;
 }
 
@@ -149,27 +144,19 @@ export function platformPullAt(t: TradeTables, k: number, m: number, appeal: num
   return found(appeal * t.platformFactor[k]! * brand * reputation * exposure, t.platformFriction[m]!);
 }
 
-export function indirectPull(w: World, i: number, m: number, appeal: number): number {
-  return indirectPullAt(w.trade, w.firms.region[i]! * w.markets.length + m, appeal);
-}
-
-export function directPull(w: World, i: number, m: number, appeal: number): number {
-  return directPullAt(w.trade, w.firms.region[i]! * w.markets.length + m, m, appeal, brandTerm(w, i, m));
-}
-
 /** Buyers' reputation term on the platform: exp(θr·(reputation − 1)), 1 for a perfect record. */
 export function buyersReputationTerm(w: World, reputation: number): number {
   return Math.exp(w.scenario.buyers.reputationWeight * (reputation - 1));
 }
 
-/** `exposure` is the platform's traffic multiplier, `reputation` buyers' reputation term. */
-export function platformPull(w: World, i: number, m: number, appeal: number, exposure: number, reputation: number): number {
-  return platformPullAt(w.trade, w.firms.region[i]! * w.markets.length + m, m, appeal, brandTerm(w, i, m), reputation, exposure);
-}
-
 /** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
 export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
-  const cost = unitCost(w, i) * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1);
-  const paid = exFactoryPrice(w, i) * paidPerExFactory;
+  const cost = unitCost(w, i);
+  return marginAt(cost * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1), cost * (1 + w.scenario.firm.markups[w.firms.stage[i]!]!), paidPerExFactory);
+}
+
+/** `marginOnReceipts` from a unit cost and ex-factory price already at hand (loops over a firm's channels). */
+export function marginAt(cost: number, price: number, paidPerExFactory: number): number {
+  const paid = price * paidPerExFactory;
   return (paid - cost) / paid;
 }

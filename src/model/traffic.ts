@@ -30,7 +30,7 @@ export function scoreOf(w: World, i: number, appeal: number, reputation?: number
     wt.quality * Math.log(appeal * listingQuality(f, i)) +
     wt.reputation * (reputation ?? reputationOf(f, i, rv.priorGood, rv.priorBad)) +
     wt.brand * f.brand[i]! +
-    wt.ad * Math.log(1 + f.adStock[i]!) +
+    (wt.ad === 0 ? 0 : wt.ad * Math.log(1 + f.adStock[i]!)) + // most rules give ads no weight: skip the logarithm
     (isNew ? wt.newSeller : 0)
   );
 }
@@ -45,7 +45,7 @@ export function exposureFor(w: World, score: number): number {
 
 /** How much of its platform margin a seller expects to spend on ads: the perceived exposure elasticity, capped below 1. */
 export function perceivedAdBurden(w: World, i: number): number {
-  const k = w.scenario.platform.traffic.concentration * w.platform.weights.ad * Math.exp(w.firms.weightNoise[i]!);
+  const k = w.scenario.platform.traffic.concentration * w.platform.weights.ad * w.firms.adWeightMisread[i]!;
   return Math.min(0.95, k);
 }
 

@@ -144,8 +144,9 @@ function invest(w: World, i: number, terms: StageTerms): void {
   const f = w.firms;
   const s = w.scenario.upgrading;
   const { own, wanted } = wantedInvestment(w, i, terms);
-  // Beyond its share of profit, the firm draws on cash above one tick's overhead, then on credit.
-  const topUp = Math.min(wanted - own, Math.max(0, spendingPower(w, i) - own - w.scenario.firm.overhead));
+  // Beyond its share of profit, the firm draws on cash above one tick's overhead, then on credit
+  // (most firms want nothing: their top-up is 0 without pricing their credit line).
+  const topUp = wanted === 0 ? 0 : Math.min(wanted - own, Math.max(0, spendingPower(w, i) - own - w.scenario.firm.overhead));
   const amount = own + topUp;
   if (amount > 0) pay(w, i, amount);
   f.creditConstrained[i] = wanted > 0 && amount < wanted * 0.999 ? 1 : 0;
@@ -157,7 +158,7 @@ function invest(w: World, i: number, terms: StageTerms): void {
   f.rdSpend[i] = rd;
   f.capital[i] = f.capital[i]! * (1 - s.capitalDepreciation) + amount;
   const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
-  if (sales > 0) f.productivity[i]! *= 1 + (s.processReturn * rd) / sales;
+  if (rd > 0 && sales > 0) f.productivity[i]! *= 1 + (s.processReturn * rd) / sales; // × 1 when nothing went to R&D
   w.ledger.investment += amount;
   w.ledger.rdSpend += rd;
 }
