@@ -7,7 +7,7 @@
 #
 # Runs bench/sim-child.mjs (baseline, 60 burn-in + 120 ticks) at two firm
 # counts, side by side, and prints both totals and the marginal count per
-# firm-tick, (large − small) / ((large − small) × 180): start-up, compilation
+# firm-tick, (large − small) / ((large − small) × ticks run): start-up, compilation
 # and per-tick work that does not grow with firms cancel out. V8 runs
 # single-threaded with fixed hash and random seeds, so the JIT does the same
 # work each time. Compare two versions of the code by running this in each.
@@ -16,22 +16,23 @@ cd "$(dirname "$0")/.."
 small=${1:-3000}
 large=${2:-6000}
 command -v valgrind >/dev/null || { echo "valgrind is not installed (Debian: apt-get install valgrind)" >&2; exit 2; }
-count() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null --smc-check=all-non-file \
-    node --single-threaded --hash-seed=1 --random-seed=1 bench/sim-child.mjs "$1" 2>&1 >/dev/null |
-    awk '/Collected/ { print $4 }'
-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-count "$small" >"$tmp/small" &
-count "$large" >"$tmp/large" &
+# Writes the instruction count to $2.count and sim-child's JSON line (with its tick counts) to $2.json.
+count() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null --smc-check=all-non-file \
+    node --single-threaded --hash-seed=1 --random-seed=1 bench/sim-child.mjs "$1" 2>&1 >"$2.json" |
+    awk '/Collected/ { print $4 }' >"$2.count"
+}
+count "$small" "$tmp/small" &
+count "$large" "$tmp/large" &
 wait
-a=$(cat "$tmp/small")
-b=$(cat "$tmp/large")
+a=$(cat "$tmp/small.count")
+b=$(cat "$tmp/large.count")
+ticks=$(node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.ticks + r.burnInTicks)' "$tmp/small.json")
 node -e '
-const [small, large, a, b] = process.argv.slice(1).map(Number);
-const ticks = 180;
+const [small, large, a, b, ticks] = process.argv.slice(1).map(Number);
 console.log(`instructions, ${small} firms: ${(a / 1e9).toFixed(3)} G`);
 console.log(`instructions, ${large} firms: ${(b / 1e9).toFixed(3)} G`);
 console.log(`per firm-tick (marginal): ${Math.round((b - a) / ((large - small) * ticks))}`);
-' "$small" "$large" "$a" "$b"
+' "$small" "$large" "$a" "$b" "$ticks"

@@ -13,7 +13,7 @@
  * Buyers react to last tick's sellers.
  */
 import { marketSpending } from './markets.js';
-import type { World } from './world.js';
+import type { MarketState, World } from './world.js';
 
 /** Smallest outside pull per firm the variety terms are measured against. */
 const MIN_OUTSIDE_PER_FIRM = 1e-6;
@@ -21,6 +21,16 @@ const MIN_OUTSIDE_PER_FIRM = 1e-6;
 /** Pull of suppliers from elsewhere in market m: what SME goods compete against in each channel. */
 export function outsidePull(w: World, m: number): number {
   return w.scenario.buyers.outsideOption * w.scenario.firms * w.markets[m]!.sizeShare;
+}
+
+/** Total pull buyers divide market m's traditional budget by: direct and intermediated sellers, and suppliers elsewhere. */
+export function traditionalPullIn(ms: MarketState, m: number): number {
+  return ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
+}
+
+/** Total pull buyers divide market m's platform budget by: platform sellers, and suppliers elsewhere. */
+export function platformPullIn(ms: MarketState, m: number): number {
+  return ms.platformPull[m]! + ms.outsidePull[m]!;
 }
 
 /** Shares of market m's budget that go to the platform and to the traditional channel (the rest buys elsewhere), given last tick's sellers. */

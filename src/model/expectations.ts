@@ -3,6 +3,7 @@
  * market aggregates (buyers' budgets and the pull of the sellers already
  * there): receipts = budget × own pull / (total pull + own pull if new) × share paid.
  */
+import { platformPullIn, traditionalPullIn } from './buyers.js';
 import { fairEntryCost } from './costs.js';
 import { Channel, reputationOf } from './firms.js';
 import { exposureFor, scoreOf } from './traffic.js';
@@ -29,8 +30,8 @@ export function outlook(w: World): Outlook {
   const M = w.markets.length;
   const o: Outlook = { traditionalPull: new Float64Array(M), platformPull: new Float64Array(M), brandTaste: new Float64Array(M), fairEntry: new Float64Array(M) };
   for (let m = 0; m < M; m++) {
-    o.traditionalPull[m] = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
-    o.platformPull[m] = ms.platformPull[m]! + ms.outsidePull[m]!;
+    o.traditionalPull[m] = traditionalPullIn(ms, m);
+    o.platformPull[m] = platformPullIn(ms, m);
     o.brandTaste[m] = w.markets[m]!.brandTaste;
     o.fairEntry[m] = fairEntryCost(w, m);
   }

@@ -5,7 +5,7 @@
  * so small sellers face real noise; money is booked where it goes.
  */
 import { Channel, reputationOf, type Firms } from './firms.js';
-import { splitBudgets } from './buyers.js';
+import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
 import { spendingPower } from './finance.js';
@@ -165,8 +165,8 @@ function drawOrders(w: World, pt: PullTerms): void {
   const tradPulls = new Float64Array(M);
   const platPulls = new Float64Array(M);
   for (let m = 0; m < M; m++) {
-    tradPulls[m] = ms.directPull[m]! + ms.indirectPull[m]! + ms.outsidePull[m]!;
-    platPulls[m] = ms.platformPull[m]! + ms.outsidePull[m]!;
+    tradPulls[m] = traditionalPullIn(ms, m);
+    platPulls[m] = platformPullIn(ms, m);
   }
   let tape = pt.tape;
   const most = 3 * M; // tape entries one seller can add

@@ -151,8 +151,7 @@ export function buyersReputationTerm(w: World, reputation: number): number {
 
 /** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
 export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
-  const cost = unitCost(w, i);
-  return marginAt(cost * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1), cost * (1 + w.scenario.firm.markups[w.firms.stage[i]!]!), paidPerExFactory);
+  return marginAt(unitCost(w, i) * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1), exFactoryPrice(w, i), paidPerExFactory);
 }
 
 /** `marginOnReceipts` from a unit cost and ex-factory price already at hand (loops over a firm's channels). */
