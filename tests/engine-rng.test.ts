@@ -43,6 +43,21 @@ describe('named random streams', () => {
     }
   });
 
+  it('fill a buffer with the very normals that one-at-a-time draws give, and go on from there', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 40 }), (seed, n) => {
+        const one = createRng(seed, 'demand');
+        const batch = createRng(seed, 'demand');
+        const expected = Array.from({ length: n }, () => one.normal());
+        const out = new Float64Array(n);
+        batch.fillNormal(out);
+        expect(Array.from(out)).toEqual(expected);
+        expect(batch.uniform()).toBe(one.uniform());
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('keep Pareto draws at or above the minimum and Beta draws in [0,1]', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 1.1, max: 10, noNaN: true }), (seed, shape) => {

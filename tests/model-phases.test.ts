@@ -2,6 +2,7 @@
  * Each phase on its own, as the model's claims about itself.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { complianceCost } from '../src/model/costs.js';
 import { Channel } from '../src/model/firms.js';
 import { creditLine, supplyChainCredit } from '../src/model/finance.js';
 import { enforce } from '../src/model/governance.js';
@@ -30,6 +31,22 @@ describe('governance', () => {
     expect(f.channels[i]! & Channel.platform).toBe(0);
     expect(f.delistedUntil[i]).toBe(w.tick + w.scenario.platform.governance.delistTicks);
     expect(f.cash[i]).toBeCloseTo(cash - w.scenario.platform.governance.fineMonths * 10, 9);
+  });
+
+  it('compliance costs follow oversight² from the tick an event changes it, in every region', () => {
+    const sim = smallSimulation({
+      platform: { governance: { oversight: 0.4 } },
+      events: [{ at: 2, set: { 'platform.governance.oversight': 0.8 } }],
+    });
+    const w = sim.world;
+    const firstOf = w.regions.map((_, r) => w.firms.region.indexOf(r));
+    const costs = () => firstOf.map((i) => complianceCost(w, i));
+    sim.step();
+    sim.step();
+    const before = costs();
+    sim.step(); // tick 2: the event applies
+    costs().forEach((after, r) => expect(after / before[r]!).toBeCloseTo(4, 12));
+    expect(new Set(before).size).toBeGreaterThan(1); // regions differ in institution quality
   });
 
   it('with no oversight nobody is ever caught', () => {

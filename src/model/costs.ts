@@ -31,16 +31,22 @@ export function platformMarketCost(w: World): number {
 }
 
 /**
- * Compliance cost per tick of a platform seller: grows with oversight², falls
- * with regional institution quality, an open pilot zone and SaaS (stage 2).
+ * Compliance cost per tick of a platform seller in region r: grows with
+ * oversight², falls with regional institution quality, an open pilot zone and
+ * SaaS (stage 2). The trade tables hold it per region for the tick.
  */
-export function complianceCost(w: World, i: number): number {
+export function complianceCostIn(w: World, r: number): number {
   const s = w.scenario;
   const g = s.platform.governance;
-  const r = w.regions[w.firms.region[i]!]!;
-  const pilot = inPilotZone(w, i) ? 1 - s.logistics.pilotZoneDiscount : 1;
+  const region = w.regions[r]!;
+  const pilot = pilotZoneOpen(region, w.tick) ? 1 - s.logistics.pilotZoneDiscount : 1;
   const saas = w.platform.stage >= 2 ? 1 - s.platform.saasComplianceDiscount : 1;
-  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * r.institutionQuality) * pilot * saas;
+  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * region.institutionQuality) * pilot * saas;
+}
+
+/** Compliance cost per tick of platform seller i, as this tick's trade tables hold it. */
+export function complianceCost(w: World, i: number): number {
+  return w.trade.compliance[w.firms.region[i]!]!;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Channel, reputationOf, type Firms } from './firms.js';
 import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
-import { appealOf, brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
+import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
 import { spendingPower } from './finance.js';
 import type { World } from './world.js';
 
@@ -151,7 +151,6 @@ function drawOrders(w: World, pt: PullTerms): void {
   const unitsDirect = units.direct;
   const unitsPlatform = units.platform;
   const intermediaryMargin = s.intermediary.margin + s.intermediary.squeeze;
-  const saving = s.platform.counterfeitSaving;
   const rv = s.platform.reviews;
   const rng = w.rng.get('reviews');
   const orderRng = w.rng.get('matching');
@@ -238,7 +237,7 @@ function drawOrders(w: World, pt: PullTerms): void {
         L.gmv += gmv;
         L.commission += commission;
         L.logistics += residue(spend - gmv);
-        cogs += saleUnits * c * (fake ? 1 - saving : 1);
+        cogs += asMade(w, saleUnits * c, fake);
         L.platformOrders += orders;
         L.platformSpend += spend;
         ms.platformSales[m]! += spend;

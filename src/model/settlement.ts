@@ -6,7 +6,7 @@
 import { channelRunningCost, complianceCost, productLinesCost } from './costs.js';
 import { enforce } from './governance.js';
 import { Channel, marketCount } from './firms.js';
-import { exFactoryPrice, marginAt, unitCost } from './trade.js';
+import { asMade, exFactoryPrice, marginAt, unitCost } from './trade.js';
 import type { World } from './world.js';
 
 /**
@@ -68,7 +68,7 @@ function updateChannelProfits(w: World, i: number): void {
   const cost = unitCost(w, i);
   const price = exFactoryPrice(w, i);
   if (ch & Channel.platform) {
-    const mu = marginAt(cost * (f.cheating[i] === 1 ? 1 - s.platform.counterfeitSaving : 1), price, w.trade.listFactor * (1 - w.platform.commission));
+    const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
     const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, receipts, nChannels);
     f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
     f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
@@ -101,11 +101,16 @@ function advanceClocks(w: World, i: number, slot: number): void {
   f.exportRing[i * s.ticksPerYear + slot] = f.exportValue[i]!;
 }
 
+/** This tick's demand-shock draw of every firm, in one reused buffer. */
+const shockDraws = new WeakMap<World, Float64Array>();
+
 /** Costs and smoothed channel profits, firm by firm. */
 function settleFirms(w: World): void {
-  const rng = w.rng.get('demand');
+  let draws = shockDraws.get(w);
+  if (!draws) shockDraws.set(w, (draws = new Float64Array(w.firms.capacity)));
+  w.rng.get('demand').fillNormal(draws);
   for (let i = 0; i < w.firms.capacity; i++) {
-    bookCosts(w, i, rng.normal());
+    bookCosts(w, i, draws[i]!);
     updateChannelProfits(w, i);
   }
 }

@@ -9,6 +9,7 @@
  *   appeal_i × tradeFactor[c][region, m] × brand term (direct channels only),
  * with appeal_i = quality^θq · categories^γ · p^(−η).
  */
+import { complianceCostIn } from './costs.js';
 import type { Firms } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
@@ -38,6 +39,8 @@ export interface TradeTables {
   intermediaryPays: number;
   /** log(stage quality) by stage, for `appealOf`. */
   logStageQuality: Float64Array;
+  /** Compliance cost per tick of a platform seller, by region (`complianceCostIn`). */
+  compliance: Float64Array;
 }
 
 /** log(k) for product-line counts k (a Uint8Array holds them), log(1) for 0: `appealOf` looks these up. */
@@ -61,6 +64,7 @@ export function buildTradeTables(w: World): TradeTables {
     listFactor,
     intermediaryPays: 1 - s.intermediary.squeeze,
     logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
+    compliance: Float64Array.from(w.regions, (_, r) => complianceCostIn(w, r)),
   };
   w.markets.forEach((mk, m) => {
     if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
@@ -149,9 +153,14 @@ export function buyersReputationTerm(w: World, reputation: number): number {
   return Math.exp(w.scenario.buyers.reputationWeight * (reputation - 1));
 }
 
+/** What goods that cost `cost` to make honestly cost as made: counterfeits save `counterfeitSaving` of it. */
+export function asMade(w: World, cost: number, counterfeit: boolean): number {
+  return cost * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1);
+}
+
 /** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
 export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
-  return marginAt(unitCost(w, i) * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1), exFactoryPrice(w, i), paidPerExFactory);
+  return marginAt(asMade(w, unitCost(w, i), counterfeit), exFactoryPrice(w, i), paidPerExFactory);
 }
 
 /** `marginOnReceipts` from a unit cost and ex-factory price already at hand (loops over a firm's channels). */
