@@ -15,6 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-3000}
 large=${2:-6000}
+[[ $small =~ ^[0-9]+$ && $large =~ ^[0-9]+$ && $small -ge 1 && $large -gt $small ]] ||
+  { echo "usage: bench/instructions.sh [SMALL=3000] [LARGE=6000]: firm counts, whole numbers, LARGE > SMALL" >&2; exit 2; }
 command -v valgrind >/dev/null || { echo "valgrind is not installed (Debian: apt-get install valgrind)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -15,6 +15,10 @@ const { PHASES, Simulation } = await imp('model/simulation.js');
 const { loadScenario } = await imp('scenario/index.js');
 const firms = Number(process.argv[2] ?? 100000);
 const ticks = Number(process.argv[3] ?? 120);
+if (![firms, ticks].every((n) => Number.isInteger(n) && n >= 1)) {
+  console.error('usage: node bench/phases.mjs [firms=100000] [ticks=120] (whole numbers ≥ 1)');
+  process.exit(2);
+}
 const { scenario } = await loadScenario(resolve(root, 'scenarios/baseline.yaml'), { overrides: [`firms=${firms}`, `ticks=${ticks}`] });
 
 const cpu = () => {
