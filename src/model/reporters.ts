@@ -3,6 +3,7 @@
  * and each market (docs/metrics.md defines every one). One pass over the firms
  * accumulates what all firm-based metrics need; nothing rescans per metric.
  */
+import { radixSort } from '../engine/radix-sort.js';
 import { Channel, marketCount, reputationOf } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
@@ -67,15 +68,15 @@ function select(a: Float64Array, n: number, k: number): number {
   return a[k]!;
 }
 
-/** Gini coefficient of the first n values (sorted in place). */
-function gini(a: Float64Array, n: number): number {
+/** Gini coefficient of the first n values (sorted in place, with `spare` as room to sort in). */
+function gini(a: Float64Array, n: number, spare: Float64Array): number {
   if (n < 2) return 0;
-  const v = a.subarray(0, n).sort();
+  radixSort(a, n, spare);
   let weighted = 0;
   let total = 0;
   for (let k = 0; k < n; k++) {
-    weighted += (k + 1) * v[k]!;
-    total += v[k]!;
+    weighted += (k + 1) * a[k]!;
+    total += a[k]!;
   }
   return total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
 }
@@ -223,6 +224,7 @@ function digitalGap(t: FirmTotals, N: number): number {
 /** Computes reporters into reusable buffers; one instance per run. */
 export class Reporters {
   private readonly scratch: Float64Array;
+  private readonly spare: Float64Array; // room for sorting the scratch buffer
   readonly model = new Float64Array(MODEL_METRICS.length);
   readonly regions: Float64Array[];
   readonly markets: Float64Array[];
@@ -231,6 +233,7 @@ export class Reporters {
 
   constructor(w: World) {
     this.scratch = new Float64Array(w.firms.capacity);
+    this.spare = new Float64Array(w.firms.capacity);
     this.regions = w.regions.map(() => new Float64Array(REGION_METRICS.length));
     this.markets = w.markets.map(() => new Float64Array(MARKET_METRICS.length));
   }
@@ -285,7 +288,7 @@ export class Reporters {
       orderValuePlatform: ratio(L.platformSpend, L.platformOrders),
       orderValueTraditional: ratio(L.traditionalSpend, L.traditionalOrders),
       orderValue: ratio(L.buyerSpending, L.platformOrders + L.traditionalOrders),
-      salesGini: gini(this.scratch, sellers),
+      salesGini: gini(this.scratch, sellers, this.spare),
       digitalGap: digitalGap(this.totals, N),
       fraudShare: ratio(L.counterfeitOrders, L.platformOrders),
       buyerTrust: w.platform.active ? w.platform.trust : 1,
