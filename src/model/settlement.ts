@@ -14,18 +14,19 @@ import type { World } from './world.js';
  * and move with a persistent firm-specific demand shock, so some firms fall
  * into losses and, without credit, exit.
  */
-function domesticSalesOf(w: World, i: number, shockDraw: number): number {
+function domesticSalesOf(w: World, i: number, shockDraws: Float64Array): number {
   const p = w.scenario.firm;
   const f = w.firms;
-  f.demandShock[i] = p.demandShockPersistence * f.demandShock[i]! + p.demandShockSd * shockDraw;
+  f.demandShock[i] = p.demandShockPersistence * f.demandShock[i]! + p.demandShockSd * shockDraws[i]!;
   return ((p.domesticSales * f.productivity[i]! * (p.productivityShape - 1)) / p.productivityShape) * Math.exp(f.demandShock[i]!);
 }
 
-function bookCosts(w: World, i: number, shockDraw: number): void {
+/** Books firm i's domestic sales and running costs; `shockDraws[i]` is its demand-shock draw this tick. */
+function bookCosts(w: World, i: number, shockDraws: Float64Array): void {
   const f = w.firms;
   const s = w.scenario;
   const L = w.ledger;
-  const sales = domesticSalesOf(w, i, shockDraw);
+  const sales = domesticSalesOf(w, i, shockDraws);
   const mu = s.firm.markups[f.stage[i]!]!;
   const margin = ((s.firm.domesticMarginScale * mu) / (1 + mu)) * sales;
   const listed = (f.channels[i]! & Channel.platform) !== 0;
@@ -110,7 +111,7 @@ function settleFirms(w: World): void {
   if (!draws) shockDraws.set(w, (draws = new Float64Array(w.firms.capacity)));
   w.rng.get('demand').fillNormal(draws);
   for (let i = 0; i < w.firms.capacity; i++) {
-    bookCosts(w, i, draws[i]!);
+    bookCosts(w, i, draws);
     updateChannelProfits(w, i);
   }
 }
