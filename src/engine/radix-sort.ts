@@ -27,8 +27,9 @@ export function radixSort(a: Float64Array, n: number, spare: Float64Array): void
     a.subarray(0, n).sort();
     return;
   }
-  const counts = toKeys(wordsOf(a, n), n);
-  let src = wordsOf(a, n);
+  const keys = wordsOf(a, n);
+  const counts = toKeys(keys, n);
+  let src = keys;
   let dst = wordsOf(spare, n);
   for (let p = 0; p < PASSES; p++) {
     const count = counts.subarray(p * BUCKETS, (p + 1) * BUCKETS);
@@ -36,8 +37,8 @@ export function radixSort(a: Float64Array, n: number, spare: Float64Array): void
     scatter(src, dst, n, p, count);
     [src, dst] = [dst, src];
   }
-  if (src.buffer !== a.buffer) wordsOf(a, n).set(src);
-  fromKeys(wordsOf(a, n), n);
+  if (src !== keys) keys.set(src);
+  fromKeys(keys, n);
 }
 
 /**
