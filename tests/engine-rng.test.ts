@@ -43,6 +43,27 @@ describe('named random streams', () => {
     }
   });
 
+  it('draw standard normals: mean 0, variance 1, normal tails, and the two of a pair uncorrelated', () => {
+    const r = createRng(3, 'demand');
+    const n = 40000;
+    const z = new Float64Array(n);
+    r.fillNormal(z);
+    let s = 0;
+    let ss = 0;
+    let tail = 0;
+    let cross = 0;
+    for (let k = 0; k < n; k++) {
+      s += z[k]!;
+      ss += z[k]! * z[k]!;
+      if (Math.abs(z[k]!) > 1.959964) tail++;
+      if (k % 2 === 1) cross += z[k - 1]! * z[k]!;
+    }
+    expect(Math.abs(s / n)).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(ss / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+    expect(Math.abs(tail / n - 0.05)).toBeLessThan(4 * Math.sqrt((0.05 * 0.95) / n));
+    expect(Math.abs(cross / (n / 2))).toBeLessThan(4 / Math.sqrt(n / 2));
+  });
+
   it('fill a buffer with the very normals that one-at-a-time draws give, and go on from there', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 40 }), (seed, n) => {

@@ -8,7 +8,7 @@ import seedrandom from 'seedrandom';
 export interface Rng {
   /** Uniform on [0, 1). */
   uniform(): number;
-  /** Standard normal (Box–Muller, one value per call). */
+  /** Standard normal (Marsaglia's polar method: one pair per accepted point, the second kept for the next call). */
   normal(): number;
   /** Fills `out` with standard normals: the numbers `out.length` calls of `normal()` give, in order. */
   fillNormal(out: Float64Array): void;
@@ -32,7 +32,33 @@ export function createRng(seed: number, name: string): Rng {
     while (x === 0) x = u();
     return x;
   };
-  const normal = (): number => Math.sqrt(-2 * Math.log(open())) * Math.cos(2 * Math.PI * u());
+  // The polar method makes normals in pairs from a point in the unit disc, with
+  // no trigonometry; the second of a pair is the stream's next normal. It waits
+  // in a typed array: a number held in a closure would be boxed at every store.
+  const pair = new Float64Array(2);
+  let waiting = false;
+  const polarPair = (): void => {
+    let x: number;
+    let y: number;
+    let r: number;
+    do {
+      x = 2 * u() - 1;
+      y = 2 * u() - 1;
+      r = x * x + y * y;
+    } while (r >= 1 || r === 0);
+    const scale = Math.sqrt((-2 * Math.log(r)) / r);
+    pair[0] = x * scale;
+    pair[1] = y * scale;
+  };
+  const normal = (): number => {
+    if (waiting) {
+      waiting = false;
+      return pair[1]!;
+    }
+    polarPair();
+    waiting = true;
+    return pair[0]!;
+  };
   const gamma = (shape: number): number => {
     if (shape < 1) return gamma(shape + 1) * Math.pow(open(), 1 / shape);
     const d = shape - 1 / 3;

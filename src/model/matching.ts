@@ -9,6 +9,7 @@ import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
 import { spendingPower } from './finance.js';
+import type { Rng } from '../engine/rng.js';
 import type { World } from './world.js';
 
 /** Buyers' reputation term on the platform for the seller's current record. */
@@ -58,7 +59,10 @@ function roomOnTape(w: World, pt: PullTerms, used: number, needed: number): Floa
   return (pt.tape = grown);
 }
 
-/** Pass 1: every seller's pull on each market and channel. */
+/**
+ * Pass 1: every seller's pull on each market and channel, channel by channel
+ * (the order pass 2 reads them back in).
+ */
 function accumulatePulls(w: World, pt: PullTerms): void {
   const f = w.firms;
   const ms = w.market;
@@ -79,37 +83,36 @@ function accumulatePulls(w: World, pt: PullTerms): void {
     const ch = f.channels[i]!;
     if (!ch) continue;
     if (n + most > tape.length) tape = roomOnTape(w, pt, n, n + most);
-    const rep = ch & Channel.platform ? reputationTerm(w, i) : 0;
     const indirectBits = ch & Channel.indirect ? pt.reach : 0;
     const directBits = ch & Channel.direct ? f.directMarkets[i]! : 0;
     const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
     const appeal = w.appeal[i]!;
-    const exposure = w.score[i]!;
-    const brand = f.brand[i]!;
     const base = f.region[i]! * M;
     for (let m = 0; m < M; m++) {
-      const bit = 1 << m;
-      let serves = false;
-      if (indirectBits & bit) {
-        const pull = indirectPullAt(t, base + m, appeal);
-        indirectPull[m]! += pull;
-        tape[n++] = pull;
-        serves = true;
-      }
-      if (directBits & bit) {
-        const pull = directPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!));
-        directPull[m]! += pull;
-        tape[n++] = pull;
-        serves = true;
-      }
-      if (platformBits & bit) {
+      if (!(indirectBits & (1 << m))) continue;
+      const pull = indirectPullAt(t, base + m, appeal);
+      indirectPull[m]! += pull;
+      tape[n++] = pull;
+    }
+    const brand = f.brand[i]!;
+    for (let m = 0; m < M; m++) {
+      if (!(directBits & (1 << m))) continue;
+      const pull = directPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!));
+      directPull[m]! += pull;
+      tape[n++] = pull;
+    }
+    if (platformBits) {
+      const rep = reputationTerm(w, i);
+      const exposure = w.score[i]!;
+      for (let m = 0; m < M; m++) {
+        if (!(platformBits & (1 << m))) continue;
         const pull = platformPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
         platformPull[m]! += pull;
         tape[n++] = pull;
-        serves = true;
       }
-      if (serves) sellers[m]!++;
     }
+    const served = indirectBits | directBits | platformBits;
+    for (let m = 0; m < M; m++) if (served & (1 << m)) sellers[m]!++;
   }
 }
 
@@ -132,11 +135,72 @@ function residue(x: number): number {
 }
 
 /**
- * Pass 2: orders and the money they move. Orders of a seller in one market and
- * channel are a Poisson count around the share of the budget it can fill,
- * `fill · budget · pull / channel pull` in money, divided by the value of one
- * order (no draw when nothing is expected). Written out at each channel rather
- * than as a helper: V8 does not inline a helper this deep in the loop.
+ * One seller's orders in one channel, over every market it serves there.
+ * Orders in market m would be a Poisson count around the share of the budget
+ * the seller can fill, `fill · budget · pull / channel pull` in money, divided
+ * by the value of one order. The seller's total over the markets is then one
+ * Poisson count around the sum of those means (a sum of independent Poisson
+ * counts is one), and that is what is drawn: one draw per seller and channel,
+ * not per market. What the firm is paid per unit does not depend on the
+ * market, so its receipts are distributed exactly as with a draw per market;
+ * the orders are shared among the markets by their expected orders, to book
+ * buyers' spending where it was made.
+ */
+export interface ChannelDraw {
+  /** The seller's ex-factory price, fill rate and row of the trade tables (region × markets). */
+  price: number;
+  fill: number;
+  base: number;
+  /** The next pull to read from the tape. */
+  at: number;
+  /** Expected orders per market of the channel being drawn. */
+  expected: Float64Array;
+  /** The seller's buyers' spending per market this tick, all channels. */
+  spend: Float64Array;
+  /** Buyers' spending in the channel being drawn, all markets. */
+  spent: number;
+}
+
+/** Draws seller i's orders in one channel (`bits`: the markets it serves there) and books buyers' spending per market; returns the orders. */
+export function channelOrders(
+  rng: Rng, d: ChannelDraw, tape: Float64Array, bits: number, budget: Float64Array, pull: Float64Array,
+  unitsPerOrder: number, priceRatio: Float64Array, sales: Float64Array,
+): number {
+  const M = d.expected.length;
+  let total = 0;
+  for (let m = 0; m < M; m++) {
+    if (!(bits & (1 << m))) continue;
+    const weight = tape[d.at++]!;
+    const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (unitsPerOrder * d.price * priceRatio[d.base + m]!);
+    d.expected[m] = orders;
+    total += orders;
+  }
+  d.spent = 0;
+  const orders = total > 0 ? rng.poisson(total) : 0;
+  if (orders === 0) return 0;
+  const units = orders * unitsPerOrder;
+  for (let m = 0; m < M; m++) {
+    if (!(bits & (1 << m)) || d.expected[m]! <= 0) continue;
+    const spend = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
+    sales[m]! += spend;
+    d.spend[m]! += spend;
+    d.spent += spend;
+  }
+  return orders;
+}
+
+/** The one `ChannelDraw` per number of markets, reused by every seller of every tick. */
+const channelDraws = new Map<number, ChannelDraw>();
+
+export function channelDraw(M: number): ChannelDraw {
+  let d = channelDraws.get(M);
+  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5 }));
+  return d;
+}
+
+/**
+ * Pass 2: orders (`channelOrders`) and the money they move, channel by
+ * channel: what the firm, the intermediary, the platform and logistics get.
  */
 function drawOrders(w: World, pt: PullTerms): void {
   const f = w.firms;
@@ -147,9 +211,6 @@ function drawOrders(w: World, pt: PullTerms): void {
   const t = w.trade;
   const tau = w.platform.commission;
   const units = s.buyers.unitsPerOrder;
-  const unitsIndirect = units.indirect;
-  const unitsDirect = units.direct;
-  const unitsPlatform = units.platform;
   const intermediaryMargin = s.intermediary.margin + s.intermediary.squeeze;
   const rv = s.platform.reviews;
   const rng = w.rng.get('reviews');
@@ -167,85 +228,60 @@ function drawOrders(w: World, pt: PullTerms): void {
     tradPulls[m] = traditionalPullIn(ms, m);
     platPulls[m] = platformPullIn(ms, m);
   }
-  let tape = pt.tape;
-  const most = 3 * M; // tape entries one seller can add
-  let n = 0;
+  const d = channelDraw(M);
+  d.at = 0;
   for (let i = 0; i < f.capacity; i++) {
     const ch = f.channels[i]!;
     if (!ch) continue;
-    if (n + most > tape.length) tape = roomOnTape(w, pt, n, n + most);
     const p = exFactoryPrice(w, i);
     const c = unitCost(w, i);
-    const base = f.region[i]! * M;
     const fake = f.cheating[i] === 1;
-    const fill = fillRate(w, i, p, c);
-    const indirectBits = ch & Channel.indirect ? pt.reach : 0;
-    const directBits = ch & Channel.direct ? f.directMarkets[i]! : 0;
-    const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
-    let platformOrders = 0;
+    d.price = p;
+    d.base = f.region[i]! * M;
+    d.fill = fillRate(w, i, p, c);
+    d.spend.fill(0);
     let cogs = 0;
+    let platformOrders = 0;
+    if (ch & Channel.indirect) {
+      const orders = channelOrders(orderRng, d, pt.tape, pt.reach, traditionalBudget, tradPulls, units.indirect, t.indirectPriceRatio, ms.indirectSales);
+      const saleUnits = orders * units.indirect;
+      const paid = saleUnits * p * t.intermediaryPays;
+      const margin = saleUnits * p * intermediaryMargin;
+      f.indirectReceipts[i]! += paid;
+      L.intermediaryMargin += margin;
+      L.logistics += residue(d.spent - paid - margin);
+      cogs += saleUnits * c;
+      L.traditionalOrders += orders;
+      L.traditionalSpend += d.spent;
+    }
+    if (ch & Channel.direct) {
+      const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, units.direct, t.directPriceRatio, ms.directSales);
+      const saleUnits = orders * units.direct;
+      const paid = saleUnits * p;
+      f.directReceipts[i]! += paid;
+      L.logistics += residue(d.spent - paid);
+      cogs += saleUnits * c;
+      L.traditionalOrders += orders;
+      L.traditionalSpend += d.spent;
+    }
+    if (ch & Channel.platform) {
+      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, t.platformPriceRatio, ms.platformSales);
+      const saleUnits = platformOrders * units.platform;
+      const gmv = saleUnits * p * t.listFactor;
+      const commission = tau * gmv;
+      f.platformReceipts[i]! += gmv - commission;
+      f.platformGmvTrail[i]! += gmv; // decayed once per tick in settlement
+      L.gmv += gmv;
+      L.commission += commission;
+      L.logistics += residue(d.spent - gmv);
+      cogs += asMade(w, saleUnits * c, fake);
+      L.platformOrders += platformOrders;
+      L.platformSpend += d.spent;
+    }
     let exportValue = f.exportValue[i]!;
     for (let m = 0; m < M; m++) {
-      const bit = 1 << m;
-      const k = base + m;
-      let marketSpend = 0;
-      if (indirectBits & bit) {
-        const budget = traditionalBudget[m]!;
-        const weight = tape[n++]!;
-        const buyerPrice = p * t.indirectPriceRatio[k]!;
-        const orders = weight <= 0 || budget <= 0 ? 0 : orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsIndirect * buyerPrice));
-        const saleUnits = orders * unitsIndirect;
-        const spend = saleUnits * buyerPrice;
-        const paid = saleUnits * p * t.intermediaryPays;
-        const margin = saleUnits * p * intermediaryMargin;
-        f.indirectReceipts[i]! += paid;
-        L.intermediaryMargin += margin;
-        L.logistics += residue(spend - paid - margin);
-        cogs += saleUnits * c;
-        L.traditionalOrders += orders;
-        L.traditionalSpend += spend;
-        ms.indirectSales[m]! += spend;
-        marketSpend += spend;
-      }
-      if (directBits & bit) {
-        const budget = traditionalBudget[m]!;
-        const weight = tape[n++]!;
-        const buyerPrice = p * t.directPriceRatio[k]!;
-        const orders = weight <= 0 || budget <= 0 ? 0 : orderRng.poisson((fill * budget * weight) / tradPulls[m]! / (unitsDirect * buyerPrice));
-        const saleUnits = orders * unitsDirect;
-        const spend = saleUnits * buyerPrice;
-        const paid = saleUnits * p;
-        f.directReceipts[i]! += paid;
-        L.logistics += residue(spend - paid);
-        cogs += saleUnits * c;
-        L.traditionalOrders += orders;
-        L.traditionalSpend += spend;
-        ms.directSales[m]! += spend;
-        marketSpend += spend;
-      }
-      if (platformBits & bit) {
-        const budget = platformBudget[m]!;
-        const weight = tape[n++]!;
-        const buyerPrice = p * t.platformPriceRatio[k]!;
-        const orders = weight <= 0 || budget <= 0 ? 0 : orderRng.poisson((fill * budget * weight) / platPulls[m]! / (unitsPlatform * buyerPrice));
-        const saleUnits = orders * unitsPlatform;
-        const spend = saleUnits * buyerPrice;
-        const gmv = saleUnits * p * t.listFactor;
-        const commission = tau * gmv;
-        f.platformReceipts[i]! += gmv - commission;
-        f.platformGmvTrail[i]! += gmv; // decayed once per tick in settlement
-        L.gmv += gmv;
-        L.commission += commission;
-        L.logistics += residue(spend - gmv);
-        cogs += asMade(w, saleUnits * c, fake);
-        L.platformOrders += orders;
-        L.platformSpend += spend;
-        ms.platformSales[m]! += spend;
-        platformOrders += orders;
-        marketSpend += spend;
-      }
-      salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * marketSpend;
-      exportValue += marketSpend;
+      salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * d.spend[m]!;
+      exportValue += d.spend[m]!;
     }
     f.exportValue[i] = exportValue;
     f.platformOrders[i] = platformOrders;

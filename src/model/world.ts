@@ -2,6 +2,7 @@
  * The world: current parameters, firms, regions, markets, the platform and
  * this tick's ledger of money flows. Phases read and mutate it.
  */
+import { withDoubleFields } from '../engine/double-fields.js';
 import { RngStreams } from '../engine/rng.js';
 import { createFirms, type Firms } from './firms.js';
 import { buildMarkets, type Market } from './markets.js';
@@ -50,8 +51,9 @@ export interface Ledger {
   regionExports: Float64Array;
 }
 
+/** A zeroed ledger (its money fields held as doubles: see `withDoubleFields`). */
 export function emptyLedger(regions: number): Ledger {
-  return {
+  return withDoubleFields({
     buyerSpending: 0, receipts: 0, platformReceipts: 0, directReceipts: 0, indirectReceipts: 0,
     commission: 0, intermediaryMargin: 0, logistics: 0, costOfGoods: 0, adSpend: 0, subscriptions: 0,
     compliance: 0, fines: 0, interest: 0, domesticSales: 0, domesticMargin: 0, overhead: 0, entryCosts: 0,
@@ -59,7 +61,7 @@ export function emptyLedger(regions: number): Ledger {
     platformOrders: 0, traditionalOrders: 0, counterfeitOrders: 0, honestExportValue: 0,
     lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0, platformLeaves: 0,
     regionExports: new Float64Array(regions),
-  };
+  });
 }
 
 /** Per-market channel aggregates of the last matching, which firms use to form expectations. */
@@ -140,7 +142,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
       spending: f(), platformBudget: f(), traditionalBudget: f(), platformPull: f(), directPull: f(),
       indirectPull: f(), outsidePull: f(), platformSales: f(), directSales: f(), indirectSales: f(), sellers: f(),
     },
-    platform: {
+    platform: withDoubleFields({
       active: false,
       stage: scenario.platform.stage,
       commission: scenario.platform.commission,
@@ -153,7 +155,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
       fraudShare: 0,
       trust: 1,
       meanProductivityByStage: new Float64Array(4),
-    },
+    }),
     region: { adoption: new Float64Array(R) },
     ledger: emptyLedger(R),
     nextId: 0,
