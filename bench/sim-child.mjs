@@ -1,4 +1,4 @@
-// One in-process simulation, timed: `node bench/sim-child.mjs FIRMS [TICKS]`.
+// One in-process simulation, timed: `node bench/sim-child.mjs FIRMS [TICKS|-] [SEED]` (`-`: the scenario's ticks).
 // Loads scenarios/baseline.yaml with the firm count (and tick count) overridden,
 // builds the Simulation (population + burn-in) and steps it to the end; prints
 // one JSON line with wall and CPU times of the two parts and the peak RSS.
@@ -10,9 +10,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => import(pathToFileURL(resolve(root, 'dist', p)).href);
 
 const firms = Number(process.argv[2]);
-const ticksArg = process.argv[3];
-if (!Number.isInteger(firms) || firms < 1) {
-  console.error('usage: node bench/sim-child.mjs FIRMS [TICKS]');
+const ticksArg = process.argv[3] === '-' ? undefined : process.argv[3];
+const seedArg = process.argv[4];
+const wholeAtLeast = (text, min) => text === undefined || (/^\d+$/.test(text) && Number(text) >= min);
+if (!Number.isInteger(firms) || firms < 1 || !wholeAtLeast(ticksArg, 1) || !wholeAtLeast(seedArg, 0)) {
+  console.error('usage: node bench/sim-child.mjs FIRMS [TICKS|-] [SEED]   (whole numbers; FIRMS and TICKS ≥ 1; `-` and no SEED: the scenario\'s)');
   process.exit(2);
 }
 
@@ -27,7 +29,8 @@ const cpuMs = () => {
 };
 const w0 = performance.now();
 const c0 = cpuMs();
-const sim = new Simulation(scenario, { seed: scenario.seed });
+const seed = seedArg === undefined ? scenario.seed : Number(seedArg);
+const sim = new Simulation(scenario, { seed });
 const w1 = performance.now();
 const c1 = cpuMs();
 while (!sim.done) sim.step();
@@ -37,6 +40,7 @@ const c2 = cpuMs();
 console.log(
   JSON.stringify({
     firms,
+    seed,
     ticks: scenario.ticks,
     burnInTicks: scenario.burnInTicks,
     setupMs: w1 - w0, // population + burn-in
