@@ -1,10 +1,11 @@
 /**
  * The radix sort behind the sales Gini puts numbers in the order a comparison
- * sort does, whatever their signs, magnitudes and repeats.
+ * sort does, whatever their signs, magnitudes and repeats; the radix selection
+ * behind the digital median picks the number that order puts at a rank.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { radixSort } from '../src/engine/radix-sort.js';
+import { radixSelect, radixSort } from '../src/engine/radix-sort.js';
 
 /** Equal as numbers, position by position (−0 and +0 may trade places; no sum can tell them apart). */
 const sameNumbers = (a: Float64Array, b: Float64Array) => expect(Array.from(a, (x) => x + 0)).toEqual(Array.from(b, (x) => x + 0));
@@ -42,5 +43,34 @@ describe('radixSort', () => {
     const a = xs.slice();
     radixSort(a, a.length, new Float64Array(a.length));
     sameNumbers(a, xs.slice().sort());
+  });
+});
+
+describe('radixSelect', () => {
+  const value = fc.oneof(
+    fc.double({ noNaN: true }),
+    fc.constantFrom(0, -0, 0.5, 1, -1, Number.MIN_VALUE, Number.MAX_VALUE, Infinity, -Infinity),
+    fc.double({ min: 0, max: 1, noNaN: true }), // capability-like: one exponent range, many per bucket
+  );
+
+  it('picks the value the sorted order has at every rank, and leaves the values as they were', () => {
+    fc.assert(
+      // Below 1000 values it selects directly, so both ways are drawn; every rank, so bucket edges are hit.
+      fc.property(fc.oneof(fc.array(value, { minLength: 1000, maxLength: 1400 }), fc.array(value, { minLength: 1, maxLength: 50 })), (xs) => {
+        const a = Float64Array.from(xs);
+        const sorted = Float64Array.from(xs).sort();
+        const spare = new Float64Array(a.length);
+        for (let k = 0; k < a.length; k++) expect(radixSelect(a, a.length, k, spare) + 0).toBe(sorted[k]! + 0);
+        expect(Array.from(a)).toEqual(xs);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('selects among the first n values only', () => {
+    const xs = Float64Array.from({ length: 2003 }, (_, k) => ((k * 37) % 101) / 7);
+    xs.fill(-5, 2000); // the three values after n are smaller than any before
+    expect(radixSelect(xs, 2000, 0, new Float64Array(2000))).toBe(0);
+    expect(radixSelect(xs, 2000, 1000, new Float64Array(2000))).toBe(xs.slice(0, 2000).sort()[1000]);
   });
 });

@@ -2,7 +2,9 @@
  * Sorting many numbers every tick (a Gini coefficient over every seller)
  * without comparisons: a least-significant-digit radix sort on the numbers'
  * bit patterns, O(n) where a comparison sort is O(n log n) with a call per
- * comparison.
+ * comparison. Selecting one (a median over every firm) by the same bit
+ * patterns: a count by their top bits, then a selection among the few that
+ * share the wanted one's.
  */
 
 /** Bits of a Float64 as two 32-bit words, the low word first, on every platform Node runs on (little-endian). */
@@ -89,4 +91,58 @@ function scatter(src: Uint32Array, dst: Uint32Array, n: number, p: number, count
     dst[2 * j] = src[2 * i]!;
     dst[2 * j + 1] = src[2 * i + 1]!;
   }
+}
+
+const TOP_BUCKETS = 1 << 16;
+
+/** The top 16 bits of a value's sort key (see `toKeys`), from the high word of its bits. */
+function topOfKey(hi: number): number {
+  return ((hi >>> 31 ? ~hi : hi ^ 0x80000000) >>> 16) & 0xffff;
+}
+
+/**
+ * The k-th smallest (from 0) of the first n values of `a`, which are left as
+ * they were: the value `a.subarray(0, n).sort()[k]` holds, for any values but
+ * NaN. `spare` (at least n long) is overwritten. Counts the values by the top
+ * 16 bits of their sort keys and selects among those in the bucket that holds
+ * rank k: two passes over the values and a selection among a few.
+ */
+export function radixSelect(a: Float64Array, n: number, k: number, spare: Float64Array): number {
+  if (n < SMALL || !LITTLE_ENDIAN) {
+    spare.set(a.subarray(0, n));
+    return select(spare, n, k);
+  }
+  const words = wordsOf(a, n);
+  const counts = new Uint32Array(TOP_BUCKETS);
+  for (let i = 0; i < n; i++) counts[topOfKey(words[2 * i + 1]!)]!++;
+  let below = 0;
+  let bucket = 0;
+  while (below + counts[bucket]! <= k) below += counts[bucket++]!;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (topOfKey(words[2 * i + 1]!) === bucket) spare[m++] = a[i]!;
+  return select(spare, m, k - below);
+}
+
+/** k-th smallest of the first n values (Hoare's selection, in place). */
+export function select(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }

@@ -3,7 +3,7 @@
  * and each market (docs/metrics.md defines every one). One pass over the firms
  * accumulates what all firm-based metrics need; nothing rescans per metric.
  */
-import { radixSort } from '../engine/radix-sort.js';
+import { radixSelect, radixSort } from '../engine/radix-sort.js';
 import { Channel, marketCount, reputationOf } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
@@ -42,30 +42,6 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
  */
 export function inLockInCohort(w: World, i: number, asOf: number): boolean {
   return w.firms.firstAssemblyExport[i]! <= asOf - w.scenario.lockInYears * w.scenario.ticksPerYear;
-}
-
-/** k-th smallest of the first n values (Hoare's selection, in place). */
-function select(a: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
 }
 
 /** Gini coefficient of the first n values (sorted in place, with `spare` as room to sort in). */
@@ -310,11 +286,10 @@ export class Reporters {
     MODEL_METRICS.forEach((name, j) => (this.model[j] = v[name]));
   }
 
-  /** Median digital capability (the split of the digital gap), found on a copy in the scratch buffer. */
+  /** Median digital capability (the split of the digital gap); the scratch buffer is the selection's room. */
   private digitalMedian(w: World): number {
     const N = w.firms.capacity;
-    this.scratch.set(w.firms.digital);
-    return select(this.scratch, N, N >> 1);
+    return radixSelect(w.firms.digital, N, N >> 1, this.scratch);
   }
 
   private collectRegions(w: World): void {
