@@ -93,7 +93,11 @@ function scatter(src: Uint32Array, dst: Uint32Array, n: number, p: number, count
   }
 }
 
-const TOP_BUCKETS = 1 << 16;
+/** Below this many values a selection on a copy is faster than counting by bits (measured: ≈ 15,000–20,000). */
+const SMALL_SELECT = 20000;
+
+/** Counts by the top 16 bits of the keys; only the range a selection used is cleared after it. */
+const topCounts = new Uint32Array(1 << 16);
 
 /** The top 16 bits of a value's sort key (see `toKeys`), from the high word of its bits. */
 function topOfKey(hi: number): number {
@@ -108,16 +112,24 @@ function topOfKey(hi: number): number {
  * rank k: two passes over the values and a selection among a few.
  */
 export function radixSelect(a: Float64Array, n: number, k: number, spare: Float64Array): number {
-  if (n < SMALL || !LITTLE_ENDIAN) {
+  if (n < SMALL_SELECT || !LITTLE_ENDIAN) {
     spare.set(a.subarray(0, n));
     return select(spare, n, k);
   }
   const words = wordsOf(a, n);
-  const counts = new Uint32Array(TOP_BUCKETS);
-  for (let i = 0; i < n; i++) counts[topOfKey(words[2 * i + 1]!)]!++;
+  const counts = topCounts;
+  let lowest = counts.length;
+  let highest = 0;
+  for (let i = 0; i < n; i++) {
+    const top = topOfKey(words[2 * i + 1]!);
+    counts[top]!++;
+    if (top < lowest) lowest = top;
+    if (top > highest) highest = top;
+  }
   let below = 0;
-  let bucket = 0;
+  let bucket = lowest;
   while (below + counts[bucket]! <= k) below += counts[bucket++]!;
+  counts.fill(0, lowest, highest + 1);
   let m = 0;
   for (let i = 0; i < n; i++) if (topOfKey(words[2 * i + 1]!) === bucket) spare[m++] = a[i]!;
   return select(spare, m, k - below);

@@ -7,7 +7,7 @@
 import { Channel, reputationOf, type Firms } from './firms.js';
 import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
-import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt, unitCost } from './trade.js';
+import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt, priceFromCost, unitCost } from './trade.js';
 import { spendingPower } from './finance.js';
 import type { Rng } from '../engine/rng.js';
 import type { World } from './world.js';
@@ -233,8 +233,8 @@ function drawOrders(w: World, pt: PullTerms): void {
   for (let i = 0; i < f.capacity; i++) {
     const ch = f.channels[i]!;
     if (!ch) continue;
-    const p = exFactoryPrice(w, i);
     const c = unitCost(w, i);
+    const p = priceFromCost(w, i, c);
     const fake = f.cheating[i] === 1;
     d.price = p;
     d.base = f.region[i]! * M;

@@ -6,7 +6,7 @@
 import { channelRunningCost, complianceCost, productLinesCost } from './costs.js';
 import { enforce } from './governance.js';
 import { Channel, marketCount } from './firms.js';
-import { asMade, exFactoryPrice, marginAt, unitCost } from './trade.js';
+import { asMade, marginAt, priceFromCost, unitCost } from './trade.js';
 import type { World } from './world.js';
 
 /**
@@ -67,7 +67,7 @@ function updateChannelProfits(w: World, i: number): void {
   const lines = productLinesCost(w, i, f.categories[i]!); // only channels carry product-line costs here
   const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
   const cost = unitCost(w, i);
-  const price = exFactoryPrice(w, i);
+  const price = priceFromCost(w, i, cost);
   if (ch & Channel.platform) {
     const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
     const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, receipts, nChannels);

@@ -106,7 +106,12 @@ export function unitCost(w: World, i: number): number {
 
 /** Ex-factory price: unit cost × (1 + the stage's markup). */
 export function exFactoryPrice(w: World, i: number): number {
-  return unitCost(w, i) * (1 + w.scenario.firm.markups[w.firms.stage[i]!]!);
+  return priceFromCost(w, i, unitCost(w, i));
+}
+
+/** Firm i's ex-factory price from its unit cost already at hand (loops that need both divide once). */
+export function priceFromCost(w: World, i: number, cost: number): number {
+  return cost * (1 + w.scenario.firm.markups[w.firms.stage[i]!]!);
 }
 
 /** Buyers' attractiveness of firm i's goods before channel and market terms. */
@@ -160,7 +165,8 @@ export function asMade(w: World, cost: number, counterfeit: boolean): number {
 
 /** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
 export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
-  return marginAt(asMade(w, unitCost(w, i), counterfeit), exFactoryPrice(w, i), paidPerExFactory);
+  const cost = unitCost(w, i);
+  return marginAt(asMade(w, cost, counterfeit), priceFromCost(w, i, cost), paidPerExFactory);
 }
 
 /** `marginOnReceipts` from a unit cost and ex-factory price already at hand (loops over a firm's channels). */
