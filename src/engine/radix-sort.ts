@@ -136,7 +136,7 @@ export function radixSelect(a: Float64Array, n: number, k: number, spare: Float6
 }
 
 /** k-th smallest of the first n values (Hoare's selection, in place). */
-export function select(a: Float64Array, n: number, k: number): number {
+function select(a: Float64Array, n: number, k: number): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {

@@ -134,18 +134,7 @@ function residue(x: number): number {
   return x > 0 ? x : 0;
 }
 
-/**
- * One seller's orders in one channel, over every market it serves there.
- * Orders in market m would be a Poisson count around the share of the budget
- * the seller can fill, `fill · budget · pull / channel pull` in money, divided
- * by the value of one order. The seller's total over the markets is then one
- * Poisson count around the sum of those means (a sum of independent Poisson
- * counts is one), and that is what is drawn: one draw per seller and channel,
- * not per market. What the firm is paid per unit does not depend on the
- * market, so its receipts are distributed exactly as with a draw per market;
- * the orders are shared among the markets by their expected orders, to book
- * buyers' spending where it was made.
- */
+/** One seller's order draws in progress, channel by channel (see `channelOrders`). */
 export interface ChannelDraw {
   /** The seller's ex-factory price, fill rate and row of the trade tables (region × markets). */
   price: number;
@@ -161,7 +150,20 @@ export interface ChannelDraw {
   spent: number;
 }
 
-/** Draws seller i's orders in one channel (`bits`: the markets it serves there) and books buyers' spending per market; returns the orders. */
+/**
+ * One seller's orders in one channel (`bits`: the markets it serves there);
+ * books buyers' spending per market and returns the orders.
+ *
+ * Orders in market m would be a Poisson count around the share of the budget
+ * the seller can fill, `fill · budget · pull / channel pull` in money, divided
+ * by the value of one order. The seller's total over the markets is then one
+ * Poisson count around the sum of those means (a sum of independent Poisson
+ * counts is one), and that is what is drawn: one draw per seller and channel,
+ * not per market. What the firm is paid per unit does not depend on the
+ * market, so its receipts are distributed exactly as with a draw per market;
+ * the orders are shared among the markets by their expected orders, to book
+ * buyers' spending where it was made.
+ */
 export function channelOrders(
   rng: Rng, d: ChannelDraw, tape: Float64Array, bits: number, budget: Float64Array, pull: Float64Array,
   unitsPerOrder: number, priceRatio: Float64Array, sales: Float64Array,
@@ -194,6 +196,7 @@ const channelDraws = new Map<number, ChannelDraw>();
 
 export function channelDraw(M: number): ChannelDraw {
   let d = channelDraws.get(M);
+  // Money fields start as fractions so V8 holds them as doubles (see `withDoubleFields`); positions stay integers.
   if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5 }));
   return d;
 }
