@@ -44,20 +44,24 @@ export function radixSort(a: Float64Array, n: number, spare: Float64Array): void
 }
 
 /**
- * Turns each value's bits into its sort key, in place: the sign bit flipped
- * for x ≥ 0, every bit flipped for x < 0, so keys compare as unsigned
- * integers in the order the numbers do. Counts each byte value of the keys,
- * for every pass, on the way.
+ * The high word of a value's sort key, from the high word of its bits: the
+ * sign bit flipped for x ≥ 0, every bit flipped for x < 0 (whose low word is
+ * flipped too), so keys compare as unsigned integers in the order the numbers do.
+ */
+function highKey(hi: number): number {
+  return (hi >>> 31 ? ~hi : hi ^ 0x80000000) >>> 0;
+}
+
+/**
+ * Turns each value's bits into its sort key, in place (see `highKey`). Counts
+ * each byte value of the keys, for every pass, on the way.
  */
 function toKeys(words: Uint32Array, n: number): Uint32Array {
   const counts = new Uint32Array(PASSES * BUCKETS);
   for (let i = 0; i < n; i++) {
-    let lo = words[2 * i]!;
-    let hi = words[2 * i + 1]!;
-    if (hi >>> 31) {
-      lo = ~lo >>> 0;
-      hi = ~hi >>> 0;
-    } else hi = (hi ^ 0x80000000) >>> 0;
+    const bits = words[2 * i + 1]!;
+    const lo = bits >>> 31 ? ~words[2 * i]! >>> 0 : words[2 * i]!;
+    const hi = highKey(bits);
     words[2 * i] = lo;
     words[2 * i + 1] = hi;
     for (let b = 0; b < 4; b++) {
@@ -99,9 +103,9 @@ const SMALL_SELECT = 20000;
 /** Counts by the top 16 bits of the keys; only the range a selection used is cleared after it. */
 const topCounts = new Uint32Array(1 << 16);
 
-/** The top 16 bits of a value's sort key (see `toKeys`), from the high word of its bits. */
+/** The top 16 bits of a value's sort key, from the high word of its bits. */
 function topOfKey(hi: number): number {
-  return ((hi >>> 31 ? ~hi : hi ^ 0x80000000) >>> 16) & 0xffff;
+  return highKey(hi) >>> 16;
 }
 
 /**

@@ -4,7 +4,7 @@
  * counterfeit sale with probability `oversight`, fines the seller and delists it.
  */
 import { Channel } from './firms.js';
-import { unitCost, exFactoryPrice } from './trade.js';
+import { priceFromCost, unitCost } from './trade.js';
 import type { World } from './world.js';
 
 /**
@@ -22,9 +22,10 @@ export function opportunism(w: World): void {
     if (!f.opportunist[i] || !(f.channels[i]! & Channel.platform) || !w.platform.active) continue;
     const receipts = f.expectedPlatform[i]!;
     if (receipts <= 0) continue;
-    const paidPerUnit = exFactoryPrice(w, i) * w.trade.listFactor * (1 - w.platform.commission);
+    const cost = unitCost(w, i);
+    const paidPerUnit = priceFromCost(w, i, cost) * w.trade.listFactor * (1 - w.platform.commission);
     const units = receipts / paidPerUnit;
-    const saving = s.counterfeitSaving * unitCost(w, i) * units;
+    const saving = s.counterfeitSaving * cost * units;
     const caught = 1 - Math.pow(1 - g.oversight, units / unitsPerOrder);
     const penalty = g.fineMonths * receipts + g.delistTicks * Math.max(0, f.profitPlatform[i]!);
     if (saving > caught * penalty) f.cheating[i] = 1;

@@ -51,9 +51,9 @@ export interface Ledger {
   regionExports: Float64Array;
 }
 
-/** A zeroed ledger (its money fields held as doubles: see `withDoubleFields`). */
+/** A zeroed ledger. */
 export function emptyLedger(regions: number): Ledger {
-  return withDoubleFields({
+  return {
     buyerSpending: 0, receipts: 0, platformReceipts: 0, directReceipts: 0, indirectReceipts: 0,
     commission: 0, intermediaryMargin: 0, logistics: 0, costOfGoods: 0, adSpend: 0, subscriptions: 0,
     compliance: 0, fines: 0, interest: 0, domesticSales: 0, domesticMargin: 0, overhead: 0, entryCosts: 0,
@@ -61,7 +61,7 @@ export function emptyLedger(regions: number): Ledger {
     platformOrders: 0, traditionalOrders: 0, counterfeitOrders: 0, honestExportValue: 0,
     lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0, platformLeaves: 0,
     regionExports: new Float64Array(regions),
-  });
+  };
 }
 
 /** Per-market channel aggregates of the last matching, which firms use to form expectations. */
@@ -157,7 +157,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
       meanProductivityByStage: new Float64Array(4),
     }),
     region: { adoption: new Float64Array(R) },
-    ledger: emptyLedger(R),
+    // Reset in place every tick (`beginTick`), so only this object's fields need to hold doubles.
+    ledger: withDoubleFields(emptyLedger(R)),
     nextId: 0,
     appeal: new Float64Array(scenario.firms),
     score: new Float64Array(scenario.firms),
