@@ -121,8 +121,28 @@ export function radixSelect(a: Float64Array, n: number, k: number, spare: Float6
     return select(spare, n, k);
   }
   const words = wordsOf(a, n);
+  const span = countTops(words, n);
+  const lowest = span & 0xffff;
+  const highest = span >>> 16;
   const counts = topCounts;
-  let lowest = counts.length;
+  let below = 0;
+  let bucket = lowest;
+  while (below + counts[bucket]! <= k) below += counts[bucket++]!;
+  counts.fill(0, lowest, highest + 1);
+  return select(spare, gatherBucket(a, words, n, bucket, spare), k - below);
+}
+
+/*
+ * The two passes over the values are functions of their own: as loops inside
+ * radixSelect, V8 compiled them on-stack before the code after them had run,
+ * and that code then left the compiled version on every call (a deoptimization
+ * each tick, the rest of the call interpreted).
+ */
+
+/** Counts the values by the top 16 bits of their keys into `topCounts`; returns the lowest and highest used, packed (lowest | highest << 16). */
+function countTops(words: Uint32Array, n: number): number {
+  const counts = topCounts;
+  let lowest = counts.length - 1;
   let highest = 0;
   for (let i = 0; i < n; i++) {
     const top = topOfKey(words[2 * i + 1]!);
@@ -130,13 +150,14 @@ export function radixSelect(a: Float64Array, n: number, k: number, spare: Float6
     if (top < lowest) lowest = top;
     if (top > highest) highest = top;
   }
-  let below = 0;
-  let bucket = lowest;
-  while (below + counts[bucket]! <= k) below += counts[bucket++]!;
-  counts.fill(0, lowest, highest + 1);
+  return (lowest | (highest << 16)) >>> 0;
+}
+
+/** Copies the values whose keys' top 16 bits are `bucket` into `spare`; returns how many. */
+function gatherBucket(a: Float64Array, words: Uint32Array, n: number, bucket: number, spare: Float64Array): number {
   let m = 0;
   for (let i = 0; i < n; i++) if (topOfKey(words[2 * i + 1]!) === bucket) spare[m++] = a[i]!;
-  return select(spare, m, k - below);
+  return m;
 }
 
 /** k-th smallest of the first n values (Hoare's selection, in place). */

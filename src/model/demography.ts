@@ -28,12 +28,16 @@ const DIGITAL_CONCENTRATION = 8; // spread of digital capability around the regi
 const ABSORPTIVE_CONCENTRATION = 6;
 const CASH_DISPERSION = 0.8; // log-sd of initial cash
 
-/** Fills slot i with a new firm; `founding` firms draw their stage from the initial shares, entrants start at 0. */
-export function spawnFirm(w: World, i: number, founding: boolean): void {
+/**
+ * Draws a new firm into slot i: region, productivity, stage (`founding` firms
+ * from the initial shares, entrants at 0), capabilities, cash. `regionShares`
+ * are the regions' firm shares, gathered once by the caller.
+ */
+function drawFirm(w: World, i: number, founding: boolean, regionShares: readonly number[]): void {
   const f = w.firms;
   const s = w.scenario;
   const rng = w.rng.get('demography');
-  const region = drawIndex(rng, w.regions.map((r) => r.firmShare));
+  const region = drawIndex(rng, regionShares);
   const phi = rng.pareto(s.firm.productivityShape);
   const z = rng.normal();
   f.id[i] = w.nextId++;
@@ -47,6 +51,15 @@ export function spawnFirm(w: World, i: number, founding: boolean): void {
   f.lowInitialCash[i] = z < 0 ? 1 : 0;
   f.opportunist[i] = rng.chance(s.firm.opportunistShare) ? 1 : 0;
   f.categories[i] = 1;
+}
+
+/**
+ * Resets what the slot's previous firm left: an entrant starts with no debt,
+ * channels, reviews, history or sales. (A new population's arrays start this
+ * way already, so founding firms skip it.)
+ */
+function clearSlot(w: World, i: number): void {
+  const f = w.firms;
   f.delistedUntil[i] = -1_000_000;
   f.firstAssemblyExport[i] = NEVER;
   f.adWeightMisread[i] = 1;
@@ -58,12 +71,16 @@ export function spawnFirm(w: World, i: number, founding: boolean): void {
   for (const a of [f.channels, f.directMarkets, f.platformMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained]) {
     a[i] = 0;
   }
-  f.exportRing.fill(0, i * s.ticksPerYear, (i + 1) * s.ticksPerYear);
+  f.exportRing.fill(0, i * w.scenario.ticksPerYear, (i + 1) * w.scenario.ticksPerYear);
   f.salesByMarket.fill(0, i * f.markets, (i + 1) * f.markets);
 }
 
+const regionSharesOf = (w: World) => w.regions.map((r) => r.firmShare);
+
+/** The founding population, into the fresh arrays of `createFirms`. */
 export function populate(w: World): void {
-  for (let i = 0; i < w.firms.capacity; i++) spawnFirm(w, i, true);
+  const shares = regionSharesOf(w);
+  for (let i = 0; i < w.firms.capacity; i++) drawFirm(w, i, true, shares);
 }
 
 /** Exit of firms insolvent too long, each replaced by an entrant. */
@@ -71,12 +88,14 @@ export function exitAndEntry(w: World): void {
   const f = w.firms;
   const L = w.ledger;
   const limit = w.scenario.firm.exitAfterTicks;
+  const shares = regionSharesOf(w);
   for (let i = 0; i < f.capacity; i++) {
     f.insolventTicks[i] = f.cash[i]! < 0 ? Math.min(255, f.insolventTicks[i]! + 1) : 0;
     if (f.insolventTicks[i]! < limit) continue;
     L.exits++;
     L.exitNetWorth += f.cash[i]! - f.debt[i]!;
-    spawnFirm(w, i, false);
+    clearSlot(w, i);
+    drawFirm(w, i, false, shares);
     L.entries++;
     L.entryNetWorth += f.cash[i]! - f.debt[i]!;
   }

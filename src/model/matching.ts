@@ -333,15 +333,23 @@ function updatePlatformAggregates(w: World): void {
 
 /** Mean productivity of platform sellers by stage (the knowledge peers are drawn from). */
 function platformPeers(w: World): void {
-  const f = w.firms;
   const sum = new Float64Array(4);
   const n = new Float64Array(4);
+  sumPlatformProductivity(w.firms, sum, n);
+  for (let s = 0; s < 4; s++) w.platform.meanProductivityByStage[s] = n[s]! > 0 ? sum[s]! / n[s]! : 0;
+}
+
+/**
+ * Platform sellers' productivity summed, and counted, by stage. A function of
+ * its own: as a loop inside platformPeers, V8 compiled it on-stack before the
+ * means after it had run, and left that code on every call.
+ */
+function sumPlatformProductivity(f: Firms, sum: Float64Array, n: Float64Array): void {
   for (let i = 0; i < f.capacity; i++) {
     if (!(f.channels[i]! & Channel.platform)) continue;
     sum[f.stage[i]!]! += f.productivity[i]!;
     n[f.stage[i]!]!++;
   }
-  for (let s = 0; s < 4; s++) w.platform.meanProductivityByStage[s] = n[s]! > 0 ? sum[s]! / n[s]! : 0;
 }
 
 /** Buyers' attractiveness base of every exporter this tick. */
