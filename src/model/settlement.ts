@@ -68,12 +68,7 @@ function updateChannelProfits(w: World, i: number): void {
   const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
   const cost = unitCost(w, i);
   const price = priceFromCost(w, i, cost);
-  if (ch & Channel.platform) {
-    const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
-    const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, receipts, nChannels);
-    f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
-    f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
-  }
+  if (ch & Channel.platform) updatePlatformProfit(w, i, nChannels);
   if (ch & Channel.direct) {
     const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * receiptShare(f.directReceipts[i]!, receipts, nChannels);
     f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * marginAt(cost, price, 1) - own);
@@ -82,6 +77,27 @@ function updateChannelProfits(w: World, i: number): void {
     const own = s.channels.intermediaryAdminCost + lines * receiptShare(f.indirectReceipts[i]!, receipts, nChannels);
     f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * marginAt(cost, price, w.trade.intermediaryPays) - own);
   }
+}
+
+/**
+ * The platform channel's part of `updateChannelProfits`, a function of its
+ * own: V8 compiles the profit update during burn-in, before any firm sells on
+ * the platform, and a branch that has never run is compiled as generic calls
+ * that box every number they pass. Compiled apart, the platform's part is
+ * optimized once it runs. It takes only integers for the same reason, and
+ * recomputes the unit cost, price and line costs (the same numbers).
+ */
+function updatePlatformProfit(w: World, i: number, nChannels: number): void {
+  const f = w.firms;
+  const s = w.scenario;
+  const lambda = s.firm.expectationWeight;
+  const lines = productLinesCost(w, i, f.categories[i]!);
+  const cost = unitCost(w, i);
+  const price = priceFromCost(w, i, cost);
+  const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
+  const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);
+  f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
+  f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
 }
 
 /** Per-tick bookkeeping of clocks, review memory, trailing GMV and last year's exports (`slot`: this tick's place in the ring). */
@@ -105,15 +121,17 @@ function advanceClocks(w: World, i: number, slot: number): void {
 /** This tick's demand-shock draw of every firm, in one reused buffer. */
 const shockDraws = new WeakMap<World, Float64Array>();
 
-/** Costs and smoothed channel profits, firm by firm. */
-function settleFirms(w: World): void {
+/** Domestic sales and running costs, firm by firm. */
+function bookAllCosts(w: World): void {
   let draws = shockDraws.get(w);
   if (!draws) shockDraws.set(w, (draws = new Float64Array(w.firms.capacity)));
   w.rng.get('demand').fillNormal(draws);
-  for (let i = 0; i < w.firms.capacity; i++) {
-    bookCosts(w, i, draws);
-    updateChannelProfits(w, i);
-  }
+  for (let i = 0; i < w.firms.capacity; i++) bookCosts(w, i, draws);
+}
+
+/** Smoothed channel profits, firm by firm (they read nothing `bookCosts` writes). */
+function updateAllChannelProfits(w: World): void {
+  for (let i = 0; i < w.firms.capacity; i++) updateChannelProfits(w, i);
 }
 
 function advanceAllClocks(w: World): void {
@@ -123,8 +141,11 @@ function advanceAllClocks(w: World): void {
 }
 
 export function settlement(w: World): void {
-  // One loop per function: V8 optimizes each on its own.
-  settleFirms(w);
+  // One loop per function: V8 optimizes each on its own, and each has its own
+  // inlining budget (in one loop, costs used it up and the profit update's
+  // small helpers ran as calls, boxing every number they returned).
+  bookAllCosts(w);
+  updateAllChannelProfits(w);
   enforce(w);
   advanceAllClocks(w);
 }
