@@ -3,7 +3,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { complianceCost } from '../src/model/costs.js';
-import { Channel } from '../src/model/firms.js';
+import { Channel, createFirms } from '../src/model/firms.js';
 import { creditLine, supplyChainCredit } from '../src/model/finance.js';
 import { enforce } from '../src/model/governance.js';
 import { commissionFor, platformRules } from '../src/model/platform.js';
@@ -180,6 +180,25 @@ describe('exit and entry', () => {
     expect(f.cash[5]).toBeGreaterThan(0);
     expect(w.ledger.exits).toBe(1);
     expect(w.ledger.entries).toBe(1);
+  });
+
+  it('an entrant starts with every field it does not draw as a new population starts it (founding firms skip the reset)', () => {
+    const sim = smallSimulation({ firm: { exitAfterTicks: 1 } });
+    const w = sim.world;
+    const f = w.firms;
+    const fresh = createFirms(1, f.markets, w.scenario.ticksPerYear);
+    const drawn = new Set(['id', 'region', 'productivity', 'stage', 'digital', 'absorptive', 'cash', 'lowInitialCash', 'opportunist', 'categories']);
+    const columns = Object.entries(f).filter(([, v]) => ArrayBuffer.isView(v)) as [string, Float64Array][];
+    const width = (a: Float64Array) => a.length / f.capacity;
+    f.cash.fill(1e6); // everyone else solvent
+    for (const [, a] of columns) a.fill(7, 5 * width(a), 6 * width(a)); // what the previous firm left
+    f.cash[5] = -100;
+    exitAndEntry(w);
+    for (const [name, a] of columns) {
+      if (drawn.has(name)) continue;
+      const slot = Array.from(a.subarray(5 * width(a), 6 * width(a)));
+      expect(slot, name).toEqual(Array.from((fresh as unknown as Record<string, Float64Array>)[name]!));
+    }
   });
 });
 

@@ -206,8 +206,9 @@ function spillover(w: World, i: number): void {
 
 /*
  * One loop per step, each in a function of its own, so V8 optimizes (and
- * budgets inlining for) each apart. A firm's steps read only its own state,
- * so doing each step for every firm before the next gives the same numbers.
+ * budgets inlining for) each apart. A firm's steps read only its own state and
+ * tables none of them changes, and only `tryStep` draws (in firm order either
+ * way), so doing each step for every firm before the next gives the same numbers.
  */
 function driftBrands(w: World): void {
   for (let i = 0; i < w.firms.capacity; i++) brandDrift(w, i);
