@@ -204,31 +204,12 @@ function spillover(w: World, i: number): void {
   f.productivity[i]! += s.spillover * f.absorptive[i]! * boost * gap;
 }
 
-/*
- * One loop per step, each in a function of its own, so V8 optimizes (and
- * budgets inlining for) each apart. A firm's steps read only its own state and
- * tables none of them changes, and only `tryStep` draws (in firm order either
- * way), so doing each step for every firm before the next gives the same numbers.
- */
-function driftBrands(w: World): void {
-  for (let i = 0; i < w.firms.capacity; i++) brandDrift(w, i);
-}
-
-function investAll(w: World, terms: StageTerms): void {
-  for (let i = 0; i < w.firms.capacity; i++) invest(w, i, terms);
-}
-
-function tryAllSteps(w: World): void {
-  for (let i = 0; i < w.firms.capacity; i++) tryStep(w, i);
-}
-
-function spillAll(w: World): void {
-  for (let i = 0; i < w.firms.capacity; i++) spillover(w, i);
-}
-
 export function upgrading(w: World): void {
-  driftBrands(w);
-  investAll(w, stageTerms(w));
-  tryAllSteps(w);
-  spillAll(w);
+  const terms = stageTerms(w);
+  for (let i = 0; i < w.firms.capacity; i++) {
+    brandDrift(w, i);
+    invest(w, i, terms);
+    tryStep(w, i);
+    spillover(w, i);
+  }
 }
