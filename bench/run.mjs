@@ -21,6 +21,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { scriptOptions } from './options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'gvc-sim');
@@ -36,17 +37,7 @@ const TARGETS = {
   sweepSpeedup: 1.7, // 2 workers over 1
 };
 
-/** Stops with a one-line message, no stack trace. */
-function usageError(message) {
-  console.error(`bench: ${message} (see --help)`);
-  process.exit(2);
-}
-
-/** The value after an option, or a clear error when it is missing. */
-function valueOf(argv, k) {
-  if (k >= argv.length || argv[k].startsWith('--')) usageError(`${argv[k - 1]} needs a value`);
-  return argv[k];
-}
+const { fail: usageError, help, valueAfter } = scriptOptions('bench', import.meta.url);
 
 function parseArgs(argv) {
   const o = { quick: false, sizes: null, reps: 3, sweep: true, out: join(root, 'bench', 'results.json') };
@@ -54,15 +45,11 @@ function parseArgs(argv) {
     const a = argv[k];
     if (a === '--quick') o.quick = true;
     else if (a === '--no-sweep') o.sweep = false;
-    else if (a === '--sizes') o.sizes = valueOf(argv, ++k).split(',').map(Number);
-    else if (a === '--reps') o.reps = Number(valueOf(argv, ++k));
-    else if (a === '--out') o.out = resolve(valueOf(argv, ++k));
-    else if (a === '--help' || a === '-h') {
-      // The usage is this file's opening comment.
-      const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1);
-      console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
-      process.exit(0);
-    } else usageError(`unknown option ${a}`);
+    else if (a === '--sizes') o.sizes = valueAfter(argv, k++).split(',').map(Number);
+    else if (a === '--reps') o.reps = Number(valueAfter(argv, k++));
+    else if (a === '--out') o.out = resolve(valueAfter(argv, k++));
+    else if (a === '--help' || a === '-h') help();
+    else usageError(`unknown option ${a}`);
   }
   o.sizes ??= o.quick ? [1e4, 1e5] : [1e4, 1e5, 1e6];
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) usageError('--sizes expects firm counts, whole numbers ≥ 1, separated by commas, e.g. --sizes 10000,50000');
