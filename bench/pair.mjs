@@ -38,15 +38,23 @@ function parseArgs(argv) {
   if (o.other === null) usageError('name the other checkout, e.g. node bench/pair.mjs ../before');
   if (!Number.isInteger(o.firms) || o.firms < 1) usageError('--firms expects a whole number ≥ 1, e.g. --firms 50000');
   if (!Number.isInteger(o.pairs) || o.pairs < 2) usageError('--pairs expects a whole number ≥ 2 (an interval needs two), e.g. --pairs 6');
-  for (const file of ['bench/sim-child.mjs', 'dist/model/simulation.js']) {
-    if (!existsSync(join(o.other, file))) usageError(`${o.other} has no ${file}: is it a gvc-sim checkout, built with npm run build?`);
+  for (const dir of [o.other, resolve(root)]) {
+    for (const file of ['bench/sim-child.mjs', 'dist/model/simulation.js']) {
+      if (!existsSync(join(dir, file))) usageError(`${dir} has no ${file}: is it a gvc-sim checkout, built with npm run build?`);
+    }
   }
   return o;
 }
 
 /** One in-process run in checkout `dir`: its wall and CPU milliseconds. */
 function simulate(dir, firms) {
-  const out = execFileSync(process.execPath, [join(dir, 'bench', 'sim-child.mjs'), String(firms)], { cwd: dir, encoding: 'utf8' });
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(dir, 'bench', 'sim-child.mjs'), String(firms)], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    console.error(`bench/pair: the run in ${dir} failed:\n${String(err.stderr ?? err.message).trim()}`);
+    process.exit(2);
+  }
   const run = JSON.parse(out.trim().split('\n').pop());
   return { wallMs: run.totalMs, cpuMs: run.totalCpuMs };
 }
