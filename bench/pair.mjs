@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scriptOptions } from './options.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const { fail: usageError, help, valueAfter } = scriptOptions('bench/pair', import.meta.url);
 
@@ -38,7 +38,7 @@ function parseArgs(argv) {
   if (o.other === null) usageError('name the other checkout, e.g. node bench/pair.mjs ../before');
   if (!Number.isInteger(o.firms) || o.firms < 1) usageError('--firms expects a whole number ≥ 1, e.g. --firms 50000');
   if (!Number.isInteger(o.pairs) || o.pairs < 2) usageError('--pairs expects a whole number ≥ 2 (an interval needs two), e.g. --pairs 6');
-  for (const dir of [o.other, resolve(root)]) {
+  for (const dir of [o.other, root]) {
     for (const file of ['bench/sim-child.mjs', 'dist/model/simulation.js']) {
       if (!existsSync(join(dir, file))) usageError(`${dir} has no ${file}: is it a gvc-sim checkout, built with npm run build?`);
     }
@@ -46,7 +46,7 @@ function parseArgs(argv) {
   return o;
 }
 
-/** One in-process run in checkout `dir`: its wall and CPU milliseconds. */
+/** One in-process run in checkout `dir`: its wall milliseconds (population, burn-in and recorded ticks). */
 function simulate(dir, firms) {
   let out;
   try {
@@ -55,13 +55,12 @@ function simulate(dir, firms) {
     console.error(`bench/pair: the run in ${dir} failed:\n${String(err.stderr ?? err.message).trim()}`);
     process.exit(2);
   }
-  const run = JSON.parse(out.trim().split('\n').pop());
-  return { wallMs: run.totalMs, cpuMs: run.totalCpuMs };
+  return JSON.parse(out.trim().split('\n').pop()).totalMs;
 }
 
 const o = parseArgs(process.argv.slice(2));
 const { meanCi } = await import(pathToFileURL(join(root, 'dist', 'analysis', 'replications.js')).href);
-console.log(`this: ${resolve(root)}\nother: ${o.other}\n${o.firms} firms, ${o.pairs} pairs, in-process seconds (population, burn-in and recorded ticks)\n`);
+console.log(`this: ${root}\nother: ${o.other}\n${o.firms} firms, ${o.pairs} pairs, in-process seconds (population, burn-in and recorded ticks)\n`);
 console.log('pair  first  this s  other s  this ÷ other');
 const ratios = [];
 for (let p = 0; p < o.pairs; p++) {
@@ -69,9 +68,9 @@ for (let p = 0; p < o.pairs; p++) {
   const first = simulate(thisFirst ? root : o.other, o.firms);
   const second = simulate(thisFirst ? o.other : root, o.firms);
   const [mine, theirs] = thisFirst ? [first, second] : [second, first];
-  ratios.push(mine.wallMs / theirs.wallMs);
+  ratios.push(mine / theirs);
   console.log(
-    `${String(p + 1).padStart(4)}  ${(thisFirst ? 'this' : 'other').padEnd(5)}  ${(mine.wallMs / 1000).toFixed(2).padStart(6)}  ${(theirs.wallMs / 1000).toFixed(2).padStart(7)}  ${ratios[p].toFixed(3).padStart(12)}`,
+    `${String(p + 1).padStart(4)}  ${(thisFirst ? 'this' : 'other').padEnd(5)}  ${(mine / 1000).toFixed(2).padStart(6)}  ${(theirs / 1000).toFixed(2).padStart(7)}  ${ratios[p].toFixed(3).padStart(12)}`,
   );
 }
 const ci = meanCi(ratios);
