@@ -33,6 +33,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     describe: 'run the claim catalog: judge each claim of the source papers on paired seeds',
     load: () => load(import('./claims.js')),
   },
+  margins: {
+    usage: 'margins [scenario]',
+    describe: 'measure a scenario’s trade margins on its firm-years (destinations, export intensity, entry by market size) against the calibration targets',
+    load: () => load(import('./margins.js')),
+  },
   compare: {
     usage: 'compare <a> <b>',
     describe: 'run two scenarios on the same seeds; final-year differences B − A with paired 95% CIs, and compare.html',

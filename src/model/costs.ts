@@ -2,7 +2,7 @@
  * Cost formulas shared by firms' decisions and settlement: what entering a
  * channel or market costs, and what carrying it costs per tick.
  */
-import { Channel } from './firms.js';
+import { Channel, marketCount } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
 
@@ -69,14 +69,15 @@ export function productLinesCost(w: World, i: number, k: number): number {
 }
 
 /** Running cost per tick of the firm's export channels, markets and product lines (not compliance or ads). */
-export function channelRunningCost(w: World, i: number, directMarketCount: number): number {
-  const s = w.scenario;
-  const ch = w.firms.channels[i]!;
+export function channelRunningCost(w: World, i: number): number {
+  const c = w.scenario.channels;
+  const f = w.firms;
+  const ch = f.channels[i]!;
   if (!ch) return 0;
-  let c = productLinesCost(w, i, w.firms.categories[i]!) + directMarketCount * s.channels.directMarketCost;
-  if (ch & Channel.indirect) c += s.channels.intermediaryAdminCost;
-  if (ch & Channel.platform) c += s.platform.subscription;
-  return c;
+  let cost = productLinesCost(w, i, f.categories[i]!) + marketCount(f.directMarkets[i]!) * c.directMarketCost;
+  if (ch & Channel.indirect) cost += c.intermediaryAdminCost;
+  if (ch & Channel.platform) cost += w.scenario.platform.subscription + marketCount(f.platformMarkets[i]!) * c.platformMarketUpkeep;
+  return cost;
 }
 
 /** What a seller expects rule changes to cost it per tick: their rate × the cost of re-adapting. */

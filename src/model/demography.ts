@@ -51,6 +51,21 @@ function drawFirm(w: World, i: number, founding: boolean, regionShares: readonly
   f.lowInitialCash[i] = z < 0 ? 1 : 0;
   f.opportunist[i] = rng.chance(s.firm.opportunistShare) ? 1 : 0;
   f.categories[i] = 1;
+  drawMarketFit(w, i);
+}
+
+/**
+ * Firm × market demand: buyers in each market like the firm's goods
+ * exp(σz − σ²/2) times as much as the average firm's (mean 1), so firms differ
+ * in which markets pay, not only in how much they can sell (Eaton, Kortum &
+ * Kramarz 2011). Drawn from a stream of its own, once, at entry.
+ */
+function drawMarketFit(w: World, i: number): void {
+  const f = w.firms;
+  const M = f.markets;
+  const sd = w.scenario.firm.marketFitSd;
+  const rng = w.rng.get('marketFit');
+  for (let m = 0; m < M; m++) f.marketFit[i * M + m] = Math.exp(sd * rng.normal() - (sd * sd) / 2);
 }
 
 /**

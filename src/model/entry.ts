@@ -1,11 +1,17 @@
 /**
  * Entry and channel choice. Each tick a firm reviews its position with
  * probability `reconsiderRate` (inertia) and makes at most one change, the one
- * worth most per tick: join or leave the intermediary, the platform or a direct
- * offline market, open a platform market, add or drop a product line. Values
- * are expected profit per tick less entry costs amortised over the planning
- * horizon; entry costs must be payable from cash and credit. Platform
- * potential is seen only in part until regional peers use it (demonstration).
+ * worth most per tick: join or leave the intermediary (which sells its
+ * suppliers' goods in every market within its reach), enter or leave a market
+ * direct offline or on the platform, leave the platform, add or drop a
+ * product line. Values are expected profit per tick less entry costs
+ * amortised over the planning horizon; entry costs must be payable from cash
+ * and credit. Each market a firm serves under its own name carries a one-off
+ * entry cost and a running cost per tick, and buyers in each market like each firm's goods to
+ * a degree of its own (`marketFit`), so firms enter markets one at a time in
+ * order of expected profit and most exporters serve few (Eaton, Kortum &
+ * Kramarz 2011). Platform potential is seen only in part until regional peers
+ * use it (demonstration).
  */
 import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
 import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
@@ -23,6 +29,7 @@ const enum Move {
   DropDirect,
   JoinPlatform,
   AddPlatformMarket,
+  DropPlatformMarket,
   LeavePlatform,
   AddCategory,
   DropCategory,
@@ -98,16 +105,23 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal);
   const seen = listed ? 1 : awareness(w, i);
   const marketCost = platformMarketCost(w);
+  const upkeep = s.channels.platformMarketUpkeep;
   // Terms of the firm that are the same in every market.
   const repTerm = buyersReputationTerm(w, plannedReputation(w, i));
   const onboarding = listed ? 0 : onboardingCost(w, i);
   const compliance = listed ? 0 : complianceCost(w, i);
   const adaptation = listed ? 0 : expectedAdaptationCost(w);
   const firstChannel = listed ? 0 : firstChannelCost(w, i);
+  const served = f.platformMarkets[i]!;
+  const several = (served & (served - 1)) !== 0;
+  // A market served loses money only if its upkeep or the margin is against it; the last goes with the listing (LeavePlatform).
+  const mayDrop = several && (upkeep > 0 || netMargin < 0);
   for (let m = 0; m < w.markets.length; m++) {
-    if (f.platformMarkets[i]! & (1 << m)) continue;
-    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin;
-    if (listed) {
+    if (served & (1 << m) && !mayDrop) continue;
+    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin - upkeep;
+    if (served & (1 << m)) {
+      if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
+    } else if (listed) {
       consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0);
     } else {
       const cost = onboarding + marketCost;
@@ -166,6 +180,9 @@ function apply(w: World, i: number, c: Choice): void {
       break;
     case Move.AddPlatformMarket:
       f.platformMarkets[i]! |= bit;
+      break;
+    case Move.DropPlatformMarket:
+      f.platformMarkets[i]! &= ~bit;
       break;
     case Move.LeavePlatform:
       w.ledger.platformLeaves++;

@@ -5,7 +5,7 @@
  */
 import { platformPullIn, traditionalPullIn } from './buyers.js';
 import { fairEntryCost } from './costs.js';
-import { Channel, reputationOf } from './firms.js';
+import { Channel, lowestMarket, reputationOf } from './firms.js';
 import { exposureFor, scoreOf } from './traffic.js';
 import { brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt } from './trade.js';
 import type { World } from './world.js';
@@ -43,6 +43,11 @@ function tableIndex(w: World, i: number, m: number): number {
   return w.firms.region[i]! * w.markets.length + m;
 }
 
+/** How much buyers in market m like firm i's goods, relative to the mean (firm × market demand draw). */
+export function fitIn(w: World, i: number, m: number): number {
+  return w.firms.marketFit[i * w.markets.length + m]!;
+}
+
 /** Buyer brand term of firm i in market m. */
 function brandIn(w: World, o: Outlook, i: number, m: number): number {
   return brandTerm(w.scenario.buyers.brandWeight, w.firms.brand[i]!, o.brandTaste[m]!);
@@ -67,7 +72,7 @@ export function expectedPlatformReceipts(
 ): number {
   const k = tableIndex(w, i, m);
   const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
-  const weight = platformPullAt(w.trade, k, m, appeal, brandIn(w, o, i, m), repTerm, exposure);
+  const weight = platformPullAt(w.trade, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m), repTerm, exposure);
   const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
   return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
 }
@@ -82,19 +87,19 @@ export function prospectiveExposure(w: World, i: number, appeal: number): number
 export function expectedDirectReceipts(w: World, o: Outlook, i: number, m: number, appeal: number): number {
   const k = tableIndex(w, i, m);
   const servesHere = (w.firms.directMarkets[i]! & (1 << m)) !== 0;
-  const weight = directPullAt(w.trade, k, m, appeal, brandIn(w, o, i, m));
+  const weight = directPullAt(w.trade, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m));
   const pull = o.traditionalPull[m]! + (servesHere ? 0 : weight);
   return pull > 0 ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
 }
 
-/** Expected receipts from supplying the regional intermediary (all markets within its reach). */
+/** Expected receipts from supplying the regional intermediary (every market within its reach). */
 export function expectedIndirectReceipts(w: World, o: Outlook, i: number, appeal: number): number {
   const supplies = (w.firms.channels[i]! & Channel.indirect) !== 0;
   let total = 0;
-  for (let m = 0; m < w.markets.length; m++) {
-    if (!(w.trade.intermediaryReach & (1 << m))) continue;
+  for (let reach = w.trade.intermediaryReach; reach; reach &= reach - 1) {
+    const m = lowestMarket(reach);
     const k = tableIndex(w, i, m);
-    const weight = indirectPullAt(w.trade, k, appeal);
+    const weight = indirectPullAt(w.trade, k, appeal * fitIn(w, i, m));
     const pull = o.traditionalPull[m]! + (supplies ? 0 : weight);
     if (pull > 0) total += ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
   }

@@ -31,8 +31,10 @@ export interface Firms {
   badReviews: Float64Array; // decayed count
   brand: Float64Array; // [0,1]
   channels: Uint8Array; // Channel flags
-  directMarkets: Uint16Array; // bit set of markets served direct offline
-  platformMarkets: Uint16Array; // bit set of markets served on the platform
+  directMarkets: Uint32Array; // bit set of markets served direct offline
+  platformMarkets: Uint32Array; // bit set of markets served on the platform
+  /** capacity × markets: how much buyers in market m like firm i's goods, relative to the mean (drawn at entry, mean 1). */
+  marketFit: Float32Array;
   categories: Uint8Array; // product lines
   opportunist: Uint8Array; // 1: would cheat when it pays
   cheating: Uint8Array; // 1: sells counterfeit this tick
@@ -89,8 +91,9 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     badReviews: f64(),
     brand: f64(),
     channels: new Uint8Array(capacity),
-    directMarkets: new Uint16Array(capacity),
-    platformMarkets: new Uint16Array(capacity),
+    directMarkets: new Uint32Array(capacity),
+    platformMarkets: new Uint32Array(capacity),
+    marketFit: new Float32Array(capacity * markets),
     categories: new Uint8Array(capacity),
     opportunist: new Uint8Array(capacity),
     cheating: new Uint8Array(capacity),
@@ -137,6 +140,16 @@ export function marketCount(bits: number): number {
     n++;
   }
   return n;
+}
+
+/** Index of the lowest set bit of a non-empty market bit set (walk a set with `bits &= bits - 1`). */
+export function lowestMarket(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
+}
+
+/** Every market firm i serves: under its own name (direct offline, platform) and, if it supplies the intermediary, every market within `reach`. */
+export function servedMarkets(f: Firms, i: number, reach: number): number {
+  return f.directMarkets[i]! | f.platformMarkets[i]! | (f.channels[i]! & Channel.indirect ? reach : 0);
 }
 
 /** Beta-posterior mean reputation from decayed review counts and the prior. */

@@ -4,7 +4,7 @@
  * platform and by market presence offline. Orders are integer Poisson draws,
  * so small sellers face real noise; money is booked where it goes.
  */
-import { Channel, reputationOf, type Firms } from './firms.js';
+import { Channel, lowestMarket, reputationOf, type Firms } from './firms.js';
 import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt, priceFromCost, unitCost } from './trade.js';
@@ -68,6 +68,7 @@ function accumulatePulls(w: World, pt: PullTerms): void {
   const ms = w.market;
   const t = w.trade;
   const M = pt.M;
+  const fit = f.marketFit;
   const indirectPull = ms.indirectPull;
   const directPull = ms.directPull;
   const platformPull = ms.platformPull;
@@ -76,6 +77,8 @@ function accumulatePulls(w: World, pt: PullTerms): void {
   directPull.fill(0);
   platformPull.fill(0);
   sellers.fill(0);
+  ms.platformSellers.fill(0);
+  ms.offlineSellers.fill(0);
   let tape = pt.tape;
   const most = 3 * M; // tape entries one seller can add
   let n = 0;
@@ -88,32 +91,39 @@ function accumulatePulls(w: World, pt: PullTerms): void {
     const platformBits = ch & Channel.platform ? f.platformMarkets[i]! : 0;
     const appeal = w.appeal[i]!;
     const base = f.region[i]! * M;
-    for (let m = 0; m < M; m++) {
-      if (!(indirectBits & (1 << m))) continue;
-      const pull = indirectPullAt(t, base + m, appeal);
+    const row = i * M;
+    for (let b = indirectBits; b; b &= b - 1) {
+      const m = lowestMarket(b);
+      const pull = indirectPullAt(t, base + m, appeal * fit[row + m]!);
       indirectPull[m]! += pull;
       tape[n++] = pull;
     }
     const brand = f.brand[i]!;
-    for (let m = 0; m < M; m++) {
-      if (!(directBits & (1 << m))) continue;
-      const pull = directPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!));
+    for (let b = directBits; b; b &= b - 1) {
+      const m = lowestMarket(b);
+      const pull = directPullAt(t, base + m, m, appeal * fit[row + m]!, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!));
       directPull[m]! += pull;
       tape[n++] = pull;
     }
     if (platformBits) {
       const rep = reputationTerm(w, i);
       const exposure = w.score[i]!;
-      for (let m = 0; m < M; m++) {
-        if (!(platformBits & (1 << m))) continue;
-        const pull = platformPullAt(t, base + m, m, appeal, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+      for (let b = platformBits; b; b &= b - 1) {
+        const m = lowestMarket(b);
+        const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]!, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
         platformPull[m]! += pull;
         tape[n++] = pull;
       }
     }
-    const served = indirectBits | directBits | platformBits;
-    for (let m = 0; m < M; m++) if (served & (1 << m)) sellers[m]!++;
+    countSellers(ms, indirectBits | directBits, platformBits);
   }
+}
+
+/** Counts a seller in every market it serves, offline and on the platform. */
+function countSellers(ms: World['market'], offline: number, platform: number): void {
+  for (let b = offline | platform; b; b &= b - 1) ms.sellers[lowestMarket(b)]!++;
+  for (let b = offline; b; b &= b - 1) ms.offlineSellers[lowestMarket(b)]!++;
+  for (let b = platform; b; b &= b - 1) ms.platformSellers[lowestMarket(b)]!++;
 }
 
 /**
@@ -148,6 +158,17 @@ export interface ChannelDraw {
   spend: Float64Array;
   /** Buyers' spending in the channel being drawn, all markets. */
   spent: number;
+  /** Buyers' spending per market on the goods the intermediary sold (kept only when sales are recorded). */
+  intermediated: Float64Array;
+}
+
+/**
+ * Records a seller's sales per market under its own name (direct offline and
+ * platform), as customs records see them: what the trading company sold of its
+ * goods is the company's export.
+ */
+function recordOwnSales(recorded: Float64Array, d: ChannelDraw, at: number, intermediated: boolean): void {
+  for (let m = 0; m < d.spend.length; m++) recorded[at + m] = d.spend[m]! - (intermediated ? d.intermediated[m]! : 0);
 }
 
 /**
@@ -168,10 +189,9 @@ export function channelOrders(
   rng: Rng, d: ChannelDraw, tape: Float64Array, bits: number, budget: Float64Array, pull: Float64Array,
   unitsPerOrder: number, priceRatio: Float64Array, sales: Float64Array,
 ): number {
-  const M = d.expected.length;
   let total = 0;
-  for (let m = 0; m < M; m++) {
-    if (!(bits & (1 << m))) continue;
+  for (let b = bits; b; b &= b - 1) {
+    const m = lowestMarket(b);
     const weight = tape[d.at++]!;
     const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (unitsPerOrder * d.price * priceRatio[d.base + m]!);
     d.expected[m] = orders;
@@ -181,8 +201,9 @@ export function channelOrders(
   const orders = total > 0 ? rng.poisson(total) : 0;
   if (orders === 0) return 0;
   const units = orders * unitsPerOrder;
-  for (let m = 0; m < M; m++) {
-    if (!(bits & (1 << m)) || d.expected[m]! <= 0) continue;
+  for (let b = bits; b; b &= b - 1) {
+    const m = lowestMarket(b);
+    if (d.expected[m]! <= 0) continue;
     const spend = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
     sales[m]! += spend;
     d.spend[m]! += spend;
@@ -197,7 +218,7 @@ const channelDraws = new Map<number, ChannelDraw>();
 export function channelDraw(M: number): ChannelDraw {
   let d = channelDraws.get(M);
   // Money fields start as fractions so V8 holds them as doubles (see `withDoubleFields`); positions stay integers.
-  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5 }));
+  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, intermediated: new Float64Array(M) }));
   return d;
 }
 
@@ -221,6 +242,8 @@ function drawOrders(w: World, pt: PullTerms): void {
   const traditionalBudget = ms.traditionalBudget;
   const platformBudget = ms.platformBudget;
   const salesByMarket = f.salesByMarket;
+  const recorded = w.marketSalesNow;
+  if (recorded) recorded.fill(0);
   ms.platformSales.fill(0);
   ms.directSales.fill(0);
   ms.indirectSales.fill(0);
@@ -256,6 +279,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       cogs += saleUnits * c;
       L.traditionalOrders += orders;
       L.traditionalSpend += d.spent;
+      if (recorded) d.intermediated.set(d.spend);
     }
     if (ch & Channel.direct) {
       const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, units.direct, t.directPriceRatio, ms.directSales);
@@ -286,6 +310,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * d.spend[m]!;
       exportValue += d.spend[m]!;
     }
+    if (recorded) recordOwnSales(recorded, d, i * M, (ch & Channel.indirect) !== 0);
     f.exportValue[i] = exportValue;
     f.platformOrders[i] = platformOrders;
     if (platformOrders > 0) {

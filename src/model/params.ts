@@ -90,11 +90,11 @@ export const ScenarioSchema = z.strictObject({
 
   markets: z
     .strictObject({
-      count: int(8, 1, 16, 'markets', 'number of foreign markets'),
+      count: int(8, 1, 32, 'markets', 'number of foreign markets (destinations)'),
       spendPerFirm: num(24, 0, 1e4, 'k USD/tick per firm', 'foreign spending per tick on the sector, scaled by the firm population'),
       growthPerYear: num(0.03, -0.5, 1, 'share/year', 'growth rate of foreign spending'),
-      sizeSkew: num(0.8, 0, 3, 'Zipf exponent', 'how unequal market sizes are (0: equal)'),
-      distanceMin: num(0.2, 0, 5, 'distance index', 'distance of the nearest market'),
+      sizeSkew: num(0.8, 0, 3, 'Zipf exponent', 'how unequal market sizes are: the k-th largest market spends ∝ k^(−sizeSkew) (0: equal; 1: Zipf’s law, as country GDPs roughly follow)'),
+      distanceMin: num(0.2, 0, 5, 'distance index', 'distance of the nearest market (distances are spread evenly from the nearest to the farthest)'),
       distanceMax: num(1.5, 0, 5, 'distance index', 'distance of the farthest market'),
       brandTasteMin: num(0.2, 0, 5, 'weight', 'lowest weight buyers put on brand'),
       brandTasteMax: num(1, 0, 5, 'weight', 'highest weight buyers put on brand'),
@@ -148,6 +148,7 @@ export const ScenarioSchema = z.strictObject({
       categoryElasticity: num(0.3, 0, 1, 'elasticity', 'demand grows as categories^elasticity'),
       categoryCost: num(0.1, 0, 1e3, 'k USD/tick', 'unit cost of product lines: the k-th line costs k units per tick'),
       maxCategories: int(20, 1, 255, 'categories', 'most product lines a firm can carry'),
+      marketFitSd: num(0, 0, 5, 'log points', 'spread of firm × market demand: buyers in market m like firm i’s goods exp(σz − σ²/2) times as much as the mean, z drawn once per firm and market (Eaton, Kortum & Kramarz 2011)'),
       digitalLearning: num(0.01, 0, 1, 'share/tick', 'gain in digital capability per tick of platform use (toward 1)'),
     })
     .prefault({}),
@@ -158,6 +159,7 @@ export const ScenarioSchema = z.strictObject({
       fairEntryCost: num(30, 0, 1e5, 'k USD per market', 'one-off cost of entering a market directly (fairs, agents), × (1 + searchCost × distance)'),
       directMarketCost: num(1.5, 0, 1e4, 'k USD/tick per market', 'running cost of direct offline presence in a market'),
       platformMarketCost: num(1, 0, 1e4, 'k USD per market', 'one-off cost of opening a new market on the platform (localised listings, compliance)'),
+      platformMarketUpkeep: num(0, 0, 1e4, 'k USD/tick per market', 'running cost of selling in one more market on the platform (destination compliance, listings in its language, returns)'),
       intermediaryAdminCost: num(0.15, 0, 1e3, 'k USD/tick', 'running cost of supplying an intermediary'),
       serviceNetworkMarkets: int(3, 1, 16, 'markets', 'direct offline markets needed to count as an own service network (stage 3 without platform ecosystem)'),
     })

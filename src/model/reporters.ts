@@ -4,7 +4,7 @@
  * accumulates what all firm-based metrics need; nothing rescans per metric.
  */
 import { radixSelect, radixSort } from '../engine/radix-sort.js';
-import { Channel, marketCount, reputationOf } from './firms.js';
+import { Channel, marketCount, reputationOf, servedMarkets } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
 
@@ -25,7 +25,7 @@ export const REGION_METRICS = [
 ] as const;
 
 export const MARKET_METRICS = [
-  'spending', 'platformBudget', 'platformSales', 'traditionalSales', 'directSales', 'indirectSales', 'sellers', 'distance', 'brandTaste',
+  'spending', 'platformBudget', 'platformSales', 'traditionalSales', 'directSales', 'indirectSales', 'sellers', 'platformSellers', 'offlineSellers', 'distance', 'brandTaste',
 ] as const;
 
 export const AGENT_COLUMNS = [
@@ -121,7 +121,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     if (ch & (Channel.direct | Channel.platform)) direct++;
     if (f.stage[i] === 0) assembly++;
     cats += f.categories[i]!;
-    mkts += marketCount(f.directMarkets[i]! | f.platformMarkets[i]! | (ch & Channel.indirect ? reach : 0));
+    mkts += marketCount(servedMarkets(f, i, reach));
     let total = 0, sq = 0;
     for (let m = 0; m < M; m++) total += f.salesByMarket[i * M + m]!;
     if (total > 0) {
@@ -315,7 +315,7 @@ export class Reporters {
     w.markets.forEach((mk, m) => {
       this.markets[m]!.set([
         ms.spending[m]!, ms.platformBudget[m]!, ms.platformSales[m]!, ms.directSales[m]! + ms.indirectSales[m]!,
-        ms.directSales[m]!, ms.indirectSales[m]!, ms.sellers[m]!, mk.distance, mk.brandTaste,
+        ms.directSales[m]!, ms.indirectSales[m]!, ms.sellers[m]!, ms.platformSellers[m]!, ms.offlineSellers[m]!, mk.distance, mk.brandTaste,
       ]);
     });
   }

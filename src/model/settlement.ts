@@ -30,7 +30,7 @@ function bookCosts(w: World, i: number, shockDraws: Float64Array): void {
   const mu = s.firm.markups[f.stage[i]!]!;
   const margin = ((s.firm.domesticMarginScale * mu) / (1 + mu)) * sales;
   const listed = (f.channels[i]! & Channel.platform) !== 0;
-  const running = channelRunningCost(w, i, marketCount(f.directMarkets[i]!));
+  const running = channelRunningCost(w, i);
   const subscription = listed ? s.platform.subscription : 0;
   const compliance = listed ? complianceCost(w, i) : 0;
   const interest = f.debt[i]! * s.finance.interestRate;
@@ -95,7 +95,8 @@ function updatePlatformProfit(w: World, i: number, nChannels: number): void {
   const cost = unitCost(w, i);
   const price = priceFromCost(w, i, cost);
   const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
-  const own = s.platform.subscription + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);
+  const upkeep = marketCount(f.platformMarkets[i]!) * s.channels.platformMarketUpkeep;
+  const own = s.platform.subscription + upkeep + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);
   f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
   f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;
 }

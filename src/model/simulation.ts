@@ -66,6 +66,8 @@ export interface SimulationOptions {
   seed?: number;
   /** Check model invariants after every phase (tests turn this on). */
   checkInvariants?: boolean;
+  /** Keep each firm's sales by market of the tick in `world.marketSalesNow` (for a firm panel). */
+  recordMarketSales?: boolean;
 }
 
 export class Simulation {
@@ -79,6 +81,7 @@ export class Simulation {
     if (usesFeeExpressions(scenario)) compileFeeExpression('base'); // fails early, with advice, if the engine is not loaded
     this.world = createWorld(structuredClone(scenario), options.seed ?? scenario.seed);
     this.check = options.checkInvariants ?? false;
+    if (options.recordMarketSales) this.world.marketSalesNow = new Float64Array(this.world.firms.capacity * this.world.markets.length);
     this.reporters = new Reporters(this.world);
     populate(this.world);
     // Buyers' budgets exist before the first tick, so firms can weigh exporting from the start.

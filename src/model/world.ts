@@ -77,6 +77,8 @@ export interface MarketState {
   directSales: Float64Array;
   indirectSales: Float64Array;
   sellers: Float64Array;
+  platformSellers: Float64Array; // sellers serving the market on the platform
+  offlineSellers: Float64Array; // sellers serving it direct offline or through the intermediary
 }
 
 export interface PlatformState {
@@ -121,6 +123,11 @@ export interface World {
   appeal: Float64Array;
   /** Scratch per firm: platform ranking score this tick. */
   score: Float64Array;
+  /**
+   * Buyers' spending on each firm's goods in each market this tick, sold under its own name (direct
+   * offline and platform; capacity × markets), filled by matching when a run asks for it (firm-years), else null.
+   */
+  marketSalesNow: Float64Array | null;
 }
 
 export function createWorld(scenario: Scenario, seed: number): World {
@@ -141,6 +148,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     market: {
       spending: f(), platformBudget: f(), traditionalBudget: f(), platformPull: f(), directPull: f(),
       indirectPull: f(), outsidePull: f(), platformSales: f(), directSales: f(), indirectSales: f(), sellers: f(),
+      platformSellers: f(), offlineSellers: f(),
     },
     platform: withDoubleFields({
       active: false,
@@ -162,6 +170,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     nextId: 0,
     appeal: new Float64Array(scenario.firms),
     score: new Float64Array(scenario.firms),
+    marketSalesNow: null,
     trade: undefined as unknown as TradeTables,
   };
   world.trade = buildTradeTables(world);
