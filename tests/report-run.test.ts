@@ -28,7 +28,7 @@ beforeAll(async () => {
   writeFileSync(file, `name: tiny-events\nextends: ${resolve('scenarios/baseline.yaml')}\nevents:\n  - at: 12\n    set:\n      platform.commission: 0.2\n`);
   const { scenario, files } = await loadScenario(file, { overrides: ['firms=300', 'ticks=24', 'burnInTicks=12'] });
   mkdirSync(dir);
-  finalYear = runScenario({ scenario, seeds: [1, 2, 3], outDir: dir, scenarioFiles: files }).finalYear;
+  finalYear = (await runScenario({ scenario, seeds: [1, 2, 3], outDir: dir, scenarioFiles: files })).finalYear;
   const report = await reportCommand({ dir });
   expect(report).toBe(join(dir, 'report.html'));
   html = readFileSync(report, 'utf8');

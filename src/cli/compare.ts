@@ -71,7 +71,7 @@ export async function compareCommand(a: CompareArgs, hooks: { onProgress?: (done
   const seeds = Array.from({ length: a.seeds }, (_, k) => first + k);
   const outDir = prepareOutputDir({ name: `compare-${A.side.scenario.name}-vs-${B.side.scenario.name}`, out: a.out, force: a.force });
   const command = process.argv.slice(2).join(' ');
-  const comparison = compareScenarios({ a: A.side, b: B.side, seeds, outDir, command, ...hooks }, [A.label, B.label]);
+  const comparison = await compareScenarios({ a: A.side, b: B.side, seeds, outDir, command, ...hooks }, [A.label, B.label]);
   if (comparison.status === 'complete' && a.report) {
     // Loaded only when needed: the chart libraries take a while to load.
     const { writeCompareReport } = await import('../report/compare-report.js');

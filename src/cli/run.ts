@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { checkFirmPanel } from '../experiment/firm-panel.js';
 import { runScenario } from '../experiment/run.js';
 import { summarize, SUMMARY_METRICS, type SummaryRow } from '../experiment/summary.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -19,6 +20,7 @@ interface RunArgs {
   out?: string;
   force: boolean;
   'agents-every': number;
+  'firm-panel': boolean;
   report: boolean;
   check: boolean;
   'log-level': string;
@@ -37,12 +39,14 @@ function builder(y: Argv): Argv<RunArgs> {
       out: { type: 'string', describe: 'output folder (default results/<scenario name>, numbered if taken)' },
       force: { type: 'boolean', default: false, describe: 'write into a non-empty --out folder' },
       'agents-every': { type: 'number', default: 0, describe: 'write agents.csv snapshots every K ticks (0: none)' },
+      'firm-panel': { type: 'boolean', default: false, describe: 'write firm-years.parquet and firm-markets.parquet: every firm\'s year and its sales by market (whole years only)' },
       report: { type: 'boolean', default: true, describe: 'write report.html (disable with --no-report)' },
       check: { type: 'boolean', default: false, describe: 'check model invariants every phase (slower)' },
       ...logOptions,
     })
     .example('$0 run scenarios/baseline.yaml', 'run the baseline once; results in results/baseline/')
-    .example('$0 run scenarios/lock-in.yaml --seeds 10 --set platform.commission=0.2', 'ten seeds of a what-if') as unknown as Argv<RunArgs>;
+    .example('$0 run scenarios/lock-in.yaml --seeds 10 --set platform.commission=0.2', 'ten seeds of a what-if')
+    .example('$0 run scenarios/baseline.yaml --seeds 5 --firm-panel', 'also a firm × year panel as Parquet, for trade facts (docs/metrics.md)') as unknown as Argv<RunArgs>;
 }
 
 function checkCounts(a: RunArgs): void {
@@ -64,6 +68,7 @@ async function handler(a: RunArgs): Promise<void> {
   const overrides = [...a.set, ...(a.ticks !== undefined ? [`ticks=${a.ticks}`] : []), ...(a.firms !== undefined ? [`firms=${a.firms}`] : [])];
   const loaded = await loadScenario(a.scenario, { overrides });
   const s = loaded.scenario;
+  if (a['firm-panel']) checkFirmPanel(s);
   const first = a.seed ?? s.seed;
   const seeds = Array.from({ length: a.seeds }, (_, k) => first + k);
   const outDir = prepareOutputDir({ name: s.name, out: a.out, force: a.force });
@@ -74,11 +79,12 @@ async function handler(a: RunArgs): Promise<void> {
     stop = true;
   };
   process.once('SIGINT', onSigint);
-  const result = runScenario({
+  const result = await runScenario({
     scenario: s,
     seeds,
     outDir,
     agentsEvery: a['agents-every'],
+    firmPanel: a['firm-panel'],
     scenarioFiles: loaded.files,
     overrides,
     command: process.argv.slice(2).join(' '),

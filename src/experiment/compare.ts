@@ -80,9 +80,9 @@ export function sideLabel(side: CompareSide, own: string[]): string {
   return own.length ? `${side.scenario.name} (${own.join(', ')})` : side.scenario.name;
 }
 
-function runSide(o: CompareOptions, side: CompareSide, dir: string, offset: number, total: number): RunResult {
+async function runSide(o: CompareOptions, side: CompareSide, dir: string, offset: number, total: number): Promise<RunResult> {
   mkdirSync(dir, { recursive: true });
-  const result = runScenario({
+  const result = await runScenario({
     scenario: side.scenario,
     seeds: o.seeds,
     outDir: dir,
@@ -101,13 +101,13 @@ function runSide(o: CompareOptions, side: CompareSide, dir: string, offset: numb
  * writes compare.json and differences.csv, and returns the comparison.
  * `labels` name the sides in tables and charts.
  */
-export function compareScenarios(o: CompareOptions, labels: [string, string]): Comparison {
+export async function compareScenarios(o: CompareOptions, labels: [string, string]): Promise<Comparison> {
   const started = performance.now();
   const [dirA, dirB] = sideFolders(o.a.scenario.name, o.b.scenario.name);
   const ticksA = o.a.scenario.ticks * o.seeds.length;
   const total = ticksA + o.b.scenario.ticks * o.seeds.length;
-  const ra = runSide(o, o.a, join(o.outDir, dirA), 0, total);
-  const rb = ra.interrupted ? ra : runSide(o, o.b, join(o.outDir, dirB), ticksA, total);
+  const ra = await runSide(o, o.a, join(o.outDir, dirA), 0, total);
+  const rb = ra.interrupted ? ra : await runSide(o, o.b, join(o.outDir, dirB), ticksA, total);
   const interrupted = ra.interrupted || rb.interrupted;
   const comparison: Comparison = {
     a: { name: o.a.scenario.name, label: labels[0], dir: dirA },

@@ -1,6 +1,7 @@
 /**
  * `gvc-sim run`: a scenario over one or more seeds, written to a results
- * folder as CSV (model, regions, markets, optional agents) with a manifest.
+ * folder as CSV (model, regions, markets, optional agents) with a manifest,
+ * and on request the yearly firm panel as Parquet.
  * Rows stream to disk as they are made; files appear complete only when they are.
  */
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { buildMarkets } from '../model/markets.js';
 import { resolveRegions } from '../model/regions.js';
 import { CsvWriter, writeFileAtomic } from '../output/atomic.js';
 import { gitCommit, parameterHash, toolVersion, type Manifest } from '../output/manifest.js';
+import { FirmPanel } from './firm-panel.js';
+import type { FirmYear } from './firm-years.js';
 import { simulate } from './simulate.js';
 
 export interface RunOptions {
@@ -17,6 +20,8 @@ export interface RunOptions {
   seeds: number[];
   outDir: string;
   agentsEvery?: number;
+  /** Write firm-years.parquet and firm-markets.parquet (the scenario must run whole years). */
+  firmPanel?: boolean;
   scenarioFiles?: string[];
   overrides?: string[];
   command?: string;
@@ -72,9 +77,10 @@ function baseManifest(o: RunOptions): Manifest {
 }
 
 /** Runs every seed, streaming rows to the results folder. */
-export function runScenario(o: RunOptions): RunResult {
+export async function runScenario(o: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const s = o.scenario;
+  const panel = o.firmPanel ? await FirmPanel.open(o.outDir, s) : undefined;
   const manifest = baseManifest(o);
   writeFileAtomic(join(o.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   const writers = openWriters(o.outDir, (o.agentsEvery ?? 0) > 0);
@@ -87,7 +93,8 @@ export function runScenario(o: RunOptions): RunResult {
   let interrupted = false;
   for (const seed of o.seeds) {
     const sums = new Float64Array(MODEL_METRICS.length);
-    for (const rec of simulate(s, seed, { agentsEvery: o.agentsEvery })) {
+    const onFirmYear = panel ? (r: FirmYear) => panel.add(seed, r) : undefined;
+    for (const rec of simulate(s, seed, { agentsEvery: o.agentsEvery, onFirmYear })) {
       writers.model.row([rec.tick, seed, ...rec.model]);
       rec.regions.forEach((row, r) => writers.regions.row([rec.tick, seed, regions[r]!.name, regions[r]!.group, ...row]));
       rec.markets.forEach((row, m) => writers.markets.row([rec.tick, seed, markets[m]!.name, ...row]));
@@ -107,8 +114,10 @@ export function runScenario(o: RunOptions): RunResult {
     if (interrupted) w.abandon();
     else w.close();
   }
+  const panelFiles = (await panel?.close(interrupted)) ?? [];
   const wallSeconds = (performance.now() - started) / 1000;
-  const files = ['manifest.json', ...allWriters(writers).map((w) => w.path.split(/[\\/]/).pop()! + (interrupted ? '.partial' : ''))];
+  const csvFiles = allWriters(writers).map((w) => w.path.split(/[\\/]/).pop()! + (interrupted ? '.partial' : ''));
+  const files = ['manifest.json', ...csvFiles, ...panelFiles];
   writeFileAtomic(
     join(o.outDir, 'manifest.json'),
     JSON.stringify({ ...manifest, wallSeconds, status: interrupted ? 'interrupted' : 'complete', files }, null, 2),

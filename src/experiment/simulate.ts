@@ -5,6 +5,7 @@
 import type { Scenario } from '../model/params.js';
 import { AGENT_COLUMNS, agentRow } from '../model/reporters.js';
 import { Simulation } from '../model/simulation.js';
+import { FirmYears, type FirmYear } from './firm-years.js';
 
 export interface TickRecord {
   tick: number;
@@ -23,14 +24,22 @@ export interface SimulateOptions {
   /** Snapshot every firm every K ticks (0: never); the last tick is always included when K > 0. */
   agentsEvery?: number;
   checkInvariants?: boolean;
+  /**
+   * Receives every firm-year (experiment/firm-years.ts) as its year ends (a leaver’s as it leaves), before
+   * that tick's record is yielded. Given, the run also records sales by market,
+   * which costs a pass over every firm each tick; the run itself is unchanged.
+   */
+  onFirmYear?: (row: FirmYear) => void;
 }
 
 /** Runs `scenario` with `seed`, yielding one record per recorded tick. */
 export function* simulate(scenario: Scenario, seed: number, opts: SimulateOptions = {}): Generator<TickRecord> {
-  const sim = new Simulation(scenario, { seed, checkInvariants: opts.checkInvariants ?? false });
+  const sim = new Simulation(scenario, { seed, checkInvariants: opts.checkInvariants ?? false, recordMarketSales: opts.onFirmYear !== undefined });
+  const years = opts.onFirmYear ? new FirmYears(sim.world, opts.onFirmYear) : undefined;
   const every = opts.agentsEvery ?? 0;
   while (!sim.done) {
     const tick = sim.step();
+    years?.observe(tick);
     const snapshot = every > 0 && (tick % every === 0 || tick === scenario.ticks - 1);
     yield {
       tick,
