@@ -1,12 +1,14 @@
 /**
  * docs/metrics.md documents every output column the code writes, and nothing
- * the code no longer writes: each reporter list in src/model/reporters.ts has
+ * the code no longer writes: each reporter list in src/model/reporters.ts, and
+ * each column list of the firm panel in src/experiment/firm-panel.ts, has
  * its own table in the doc (between `<!-- LIST table … -->` and
  * `<!-- end LIST table -->`), whose first column is the backticked name.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIRM_MARKET_COLUMNS, FIRM_YEAR_COLUMNS } from '../src/experiment/firm-panel.js';
 import { AGENT_COLUMNS, MARKET_METRICS, MODEL_METRICS, REGION_METRICS } from '../src/model/reporters.js';
 
 const DOC_PATH = fileURLToPath(new URL('../docs/metrics.md', import.meta.url));
@@ -36,6 +38,8 @@ const LISTS: Array<[string, readonly string[]]> = [
   ['REGION_METRICS', REGION_METRICS],
   ['MARKET_METRICS', MARKET_METRICS],
   ['AGENT_COLUMNS', AGENT_COLUMNS],
+  ['FIRM_YEAR_COLUMNS', FIRM_YEAR_COLUMNS],
+  ['FIRM_MARKET_COLUMNS', FIRM_MARKET_COLUMNS],
 ];
 
 describe('docs/metrics.md', () => {
