@@ -5,13 +5,18 @@
  * - exporters are more productive than non-exporters (same),
  * - about 15–25% of export value goes through intermediaries (Ahn, Khandelwal & Wei 2011),
  * - the platform's commission is 8–15%,
- * - assembly earns the thinnest margin (the smile curve).
+ * - assembly earns the thinnest margin (the smile curve),
+ * - and, on the baseline's firm-years 5–9, the trade margins of firm-level
+ *   data (MARGIN_TARGETS: exporters and their destinations, export intensity,
+ *   entry by market size, the platform's reach; `gvc-sim margins` measures them).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestRun, type RunDigest } from '../src/claims/digest.js';
 import { MODEL_METRICS, type ModelMetric } from '../src/model/reporters.js';
 import { meanCi } from '../src/analysis/replications.js';
 import { loadScenario } from '../src/scenario/index.js';
+import { MARGIN_TARGETS, type TradeMargins } from '../src/analysis/trade-margins.js';
+import { measureTradeMargins } from '../src/experiment/trade-margins.js';
 
 const SEEDS = [11, 12, 13, 14];
 let noPlatform: RunDigest[];
@@ -49,4 +54,22 @@ describe('calibration of the platform and the smile curve', () => {
     const [assembly, ...higher] = scenario.firm.markups;
     for (const m of higher) expect(assembly!).toBeLessThan(m);
   });
+});
+
+describe('calibration of the trade margins (baseline, firm-years 5–9)', () => {
+  let margins: TradeMargins[];
+  beforeAll(async () => {
+    const { scenario } = await loadScenario('scenarios/baseline.yaml');
+    margins = SEEDS.map((seed) => measureTradeMargins(scenario, seed));
+  }, 120_000);
+
+  // The mean over the seeds, not its CI: seeds differ by the platform's history (docs/ODD.md §1.2 gives the spread).
+  for (const t of MARGIN_TARGETS) {
+    it(`${t.label}: ${t.min}–${t.max === Infinity ? '∞' : t.max} (${t.source})`, () => {
+      const values = margins.map((m) => m[t.margin]);
+      const mean = meanCi(values).mean;
+      expect(mean, `per seed: ${values.map((v) => v.toFixed(3)).join(', ')}`).toBeGreaterThan(t.min);
+      expect(mean, `per seed: ${values.map((v) => v.toFixed(3)).join(', ')}`).toBeLessThan(t.max);
+    });
+  }
 });

@@ -86,8 +86,8 @@ describe('panel study on a reduced provinces-30 scenario (3000 firms, 4 years, 2
 });
 
 describe('gvc-sim panel: files and bad input', () => {
-  // 4000 firms: at 3000 (100 per province) seed 1 leaves one western province without exports in one year.
-  const args = (over: Partial<PanelStudyArgs>): PanelStudyArgs => ({ scenario: SCENARIO, seeds: 1, firms: 4000, format: 'table', force: false, ...over });
+  // 6000 firms: at 4000 (about 130 per province, a fifth of them exporting) seed 1 leaves one western province without exports in one year.
+  const args = (over: Partial<PanelStudyArgs>): PanelStudyArgs => ({ scenario: SCENARIO, seeds: 1, firms: 6000, format: 'table', force: false, ...over });
 
   it('rejects an unknown scenario file, zero seeds and a bad seed base', async () => {
     expect((await userError(() => panelStudyCommand(args({ scenario: join(dir, 'nope.yaml') })))).message).toMatch(/nope\.yaml/);

@@ -2,8 +2,9 @@
  * Cost formulas shared by firms' decisions and settlement: what entering a
  * channel or market costs, and what carrying it costs per tick.
  */
-import { Channel, marketCount } from './firms.js';
+import { Channel, lowestMarket, marketCount } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
+import type { TradeTables } from './trade.js';
 import type { World } from './world.js';
 
 function inPilotZone(w: World, i: number): boolean {
@@ -68,6 +69,22 @@ export function productLinesCost(w: World, i: number, k: number): number {
   return (categoryCost(w, i) * k * (k + 1)) / 2;
 }
 
+/**
+ * Running cost per tick of the platform markets in bit set `bits`: each
+ * market's (the trade tables hold them), × (1 + scope · (n − 1)) for n
+ * markets served, since coordinating more destinations costs more per destination.
+ */
+export function platformUpkeepOf(w: World, bits: number): number {
+  return (1 + w.scenario.channels.platformScope * Math.max(0, marketCount(bits) - 1)) * sumUpkeep(w.trade, bits);
+}
+
+/** Σ of the markets' own running costs over bit set `bits`, before the scope term. */
+export function sumUpkeep(t: TradeTables, bits: number): number {
+  let cost = 0;
+  for (let b = bits; b; b &= b - 1) cost += t.platformUpkeep[lowestMarket(b)]!;
+  return cost;
+}
+
 /** Running cost per tick of the firm's export channels, markets and product lines (not compliance or ads). */
 export function channelRunningCost(w: World, i: number): number {
   const c = w.scenario.channels;
@@ -76,7 +93,7 @@ export function channelRunningCost(w: World, i: number): number {
   if (!ch) return 0;
   let cost = productLinesCost(w, i, f.categories[i]!) + marketCount(f.directMarkets[i]!) * c.directMarketCost;
   if (ch & Channel.indirect) cost += c.intermediaryAdminCost;
-  if (ch & Channel.platform) cost += w.scenario.platform.subscription + marketCount(f.platformMarkets[i]!) * c.platformMarketUpkeep;
+  if (ch & Channel.platform) cost += w.scenario.platform.subscription + platformUpkeepOf(w, f.platformMarkets[i]!);
   return cost;
 }
 

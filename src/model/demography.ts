@@ -4,7 +4,9 @@
  * the slot, so the population stays at its target. Entrants start at stage 0.
  */
 import type { Rng } from '../engine/rng.js';
+import { normalQuantile } from '../engine/normal-quantile.js';
 import { NEVER } from './firms.js';
+import { domesticSalesAt } from './settlement.js';
 import type { World } from './world.js';
 
 /** Index drawn from cumulative weights. */
@@ -46,7 +48,7 @@ function drawFirm(w: World, i: number, founding: boolean, regionShares: readonly
   f.stage[i] = founding ? Math.min(s.upgrading.maxStage, drawIndex(rng, s.firm.initialStageShares)) : 0;
   f.digital[i] = betaMean(rng, w.regions[region]!.digitalInfra, DIGITAL_CONCENTRATION);
   f.absorptive[i] = betaMean(rng, s.firm.absorptiveMean, ABSORPTIVE_CONCENTRATION);
-  const monthlySales = (s.firm.domesticSales * phi * (s.firm.productivityShape - 1)) / s.firm.productivityShape;
+  const monthlySales = domesticSalesAt(s.firm, phi);
   f.cash[i] = s.firm.initialCashMonths * monthlySales * Math.exp(CASH_DISPERSION * z);
   f.lowInitialCash[i] = z < 0 ? 1 : 0;
   f.opportunist[i] = rng.chance(s.firm.opportunistShare) ? 1 : 0;
@@ -58,14 +60,48 @@ function drawFirm(w: World, i: number, founding: boolean, regionShares: readonly
  * Firm × market demand: buyers in each market like the firm's goods
  * exp(σz − σ²/2) times as much as the average firm's (mean 1), so firms differ
  * in which markets pay, not only in how much they can sell (Eaton, Kortum &
- * Kramarz 2011). Drawn from a stream of its own, once, at entry.
+ * Kramarz 2011). Drawn from a stream of its own at entry, and anew by
+ * destination demand shocks (`shiftMarketFit`).
  */
 function drawMarketFit(w: World, i: number): void {
-  const f = w.firms;
-  const M = f.markets;
-  const sd = w.scenario.firm.marketFitSd;
+  const M = w.firms.markets;
+  const table = fitTable(w.scenario.firm.marketFitSd);
   const rng = w.rng.get('marketFit');
-  for (let m = 0; m < M; m++) f.marketFit[i * M + m] = Math.exp(sd * rng.normal() - (sd * sd) / 2);
+  for (let m = 0; m < M; m++) w.firms.marketFit[i * M + m] = table[Math.floor(rng.uniform() * FIT_LEVELS)]!;
+}
+
+/** Equally likely levels of the fit distribution: a draw is one uniform, not a normal and an exponential. */
+const FIT_LEVELS = 4096;
+const fitTables = new Map<number, Float64Array>();
+
+/**
+ * The FIT_LEVELS quantiles of exp(σz − σ²/2) at probabilities (k + ½)/FIT_LEVELS,
+ * scaled so their mean is exactly 1 (with σ = 0, all are 1).
+ */
+function fitTable(sd: number): Float64Array {
+  let t = fitTables.get(sd);
+  if (t) return t;
+  t = Float64Array.from({ length: FIT_LEVELS }, (_, k) => Math.exp(sd * normalQuantile((k + 0.5) / FIT_LEVELS)));
+  const mean = t.reduce((a, b) => a + b, 0) / FIT_LEVELS;
+  for (let k = 0; k < FIT_LEVELS; k++) t[k] = sd === 0 ? 1 : t[k]! / mean;
+  fitTables.set(sd, t);
+  return t;
+}
+
+/**
+ * Destination demand shocks: each firm × market draw is made anew with
+ * probability `marketFitRedraw` per tick. The number of redraws is one
+ * Poisson count and the cells are picked at random, so the cost follows the
+ * redraws, not firms × markets.
+ */
+export function shiftMarketFit(w: World): void {
+  const p = w.scenario.firm.marketFitRedraw;
+  if (p <= 0) return;
+  const fit = w.firms.marketFit;
+  const cells = fit.length;
+  const table = fitTable(w.scenario.firm.marketFitSd);
+  const rng = w.rng.get('marketFit');
+  for (let k = rng.poisson(cells * p); k > 0; k--) fit[Math.floor(rng.uniform() * cells)] = table[Math.floor(rng.uniform() * FIT_LEVELS)]!;
 }
 
 /**

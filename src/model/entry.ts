@@ -13,10 +13,10 @@
  * Kramarz 2011). Platform potential is seen only in part until regional peers
  * use it (demonstration).
  */
-import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost } from './costs.js';
+import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost, sumUpkeep } from './costs.js';
 import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
-import { Channel } from './firms.js';
+import { Channel, marketCount } from './firms.js';
 import { perceivedAdBurden } from './traffic.js';
 import { appealOf, buyersReputationTerm, marginOnReceipts } from './trade.js';
 import type { World } from './world.js';
@@ -105,7 +105,6 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal);
   const seen = listed ? 1 : awareness(w, i);
   const marketCost = platformMarketCost(w);
-  const upkeep = s.channels.platformMarketUpkeep;
   // Terms of the firm that are the same in every market.
   const repTerm = buyersReputationTerm(w, plannedReputation(w, i));
   const onboarding = listed ? 0 : onboardingCost(w, i);
@@ -115,10 +114,11 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const served = f.platformMarkets[i]!;
   const several = (served & (served - 1)) !== 0;
   // A market served loses money only if its upkeep or the margin is against it; the last goes with the listing (LeavePlatform).
-  const mayDrop = several && (upkeep > 0 || netMargin < 0);
+  const mayDrop = several && (s.channels.platformMarketUpkeep > 0 || netMargin < 0);
+  const upkeep = scopeTerms(w, served);
   for (let m = 0; m < w.markets.length; m++) {
     if (served & (1 << m) && !mayDrop) continue;
-    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin - upkeep;
+    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin - marginalUpkeep(w, upkeep, m, served);
     if (served & (1 << m)) {
       if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
     } else if (listed) {
@@ -131,6 +131,33 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   }
   const settled = f.platformAge[i]! >= 2 * s.platform.traffic.coldStartTicks;
   if (listed && settled && f.profitPlatform[i]! < 0) consider(c, Move.LeavePlatform, -1, -f.profitPlatform[i]!, 0, 0);
+}
+
+/** What a seller's platform markets cost it before one is added or dropped: their number and the Σ of their own running costs. */
+interface Scope {
+  n: number;
+  upkeep: number;
+}
+
+const scopeRecord: Scope = { n: 0, upkeep: 0.5 };
+
+function scopeTerms(w: World, served: number): Scope {
+  scopeRecord.n = marketCount(served);
+  scopeRecord.upkeep = sumUpkeep(w.trade, served);
+  return scopeRecord;
+}
+
+/**
+ * Running cost per tick that adding market m adds, or dropping a served m
+ * saves, with n markets served whose own costs sum to U (`platformUpkeepOf`,
+ * scope s): u_m·(1 + s·n) + s·U to add, u_m·(1 + s·(n − 2)) + s·U to drop.
+ */
+function marginalUpkeep(w: World, scope: Scope, m: number, served: number): number {
+  const u = w.trade.platformUpkeep[m]!;
+  const s = w.scenario.channels.platformScope;
+  if (s === 0) return u;
+  const others = served & (1 << m) ? scope.n - 2 : scope.n;
+  return u * (1 + s * Math.max(0, others)) + s * scope.upkeep;
 }
 
 /** One more or one fewer product line: demand grows as categories^γ, the k-th line costs k units. */

@@ -90,10 +90,10 @@ export const ScenarioSchema = z.strictObject({
 
   markets: z
     .strictObject({
-      count: int(8, 1, 32, 'markets', 'number of foreign markets (destinations)'),
-      spendPerFirm: num(24, 0, 1e4, 'k USD/tick per firm', 'foreign spending per tick on the sector, scaled by the firm population'),
+      count: int(20, 1, 32, 'markets', 'number of foreign markets (destinations)'),
+      spendPerFirm: num(40, 0, 1e4, 'k USD/tick per firm', 'foreign spending per tick on the sector, scaled by the firm population'),
       growthPerYear: num(0.03, -0.5, 1, 'share/year', 'growth rate of foreign spending'),
-      sizeSkew: num(0.8, 0, 3, 'Zipf exponent', 'how unequal market sizes are: the k-th largest market spends ∝ k^(−sizeSkew) (0: equal; 1: Zipf’s law, as country GDPs roughly follow)'),
+      sizeSkew: num(1, 0, 3, 'Zipf exponent', 'how unequal market sizes are: the k-th largest market spends ∝ k^(−sizeSkew) (0: equal; 1: Zipf’s law, as country GDPs roughly follow)'),
       distanceMin: num(0.2, 0, 5, 'distance index', 'distance of the nearest market (distances are spread evenly from the nearest to the farthest)'),
       distanceMax: num(1.5, 0, 5, 'distance index', 'distance of the farthest market'),
       brandTasteMin: num(0.2, 0, 5, 'weight', 'lowest weight buyers put on brand'),
@@ -132,13 +132,13 @@ export const ScenarioSchema = z.strictObject({
       initialStageShares: perStage([0.8, 0.15, 0.05, 0], 0, 1, 'share', 'initial share of firms at each stage (normalised)'),
       absorptiveMean: num(0.5, 0.01, 0.99, 'index 0–1', 'mean absorptive capacity (Beta distributed)'),
       opportunistShare: num(0.15, 0, 1, 'share', 'share of firms that would sell counterfeit or low quality when it pays'),
-      domesticSales: num(30, 0, 1e4, 'k USD/tick', 'domestic sales of a firm of average productivity'),
-      domesticMarginScale: num(0.9, 0, 2, 'share of the stage margin', 'operating margin at home as a share of the stage’s markup margin μ/(1+μ): the smile curve holds at home too'),
+      domesticSales: num(200, 0, 1e4, 'k USD/tick', 'domestic sales of a firm of average productivity'),
+      domesticMarginScale: num(0.135, 0, 2, 'share of the stage margin', 'operating margin at home as a share of the stage’s markup margin μ/(1+μ): the smile curve holds at home too'),
       overhead: num(1.5, 0, 1e3, 'k USD/tick', 'fixed overhead every firm pays'),
       demandShockSd: num(0.08, 0, 2, 'log points/tick', 'standard deviation of the monthly shock to a firm’s domestic demand (AR(1) in logs)'),
       demandShockPersistence: num(0.95, 0, 0.999, 'AR(1) coefficient', 'persistence of domestic demand shocks'),
-      initialCashMonths: num(1, 0, 120, 'months of domestic sales', 'initial cash holdings'),
-      cashBufferMonths: num(0.5, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
+      initialCashMonths: num(0.15, 0, 120, 'months of domestic sales', 'initial cash holdings'),
+      cashBufferMonths: num(0.075, 0, 120, 'months of sales', 'cash kept as a buffer; a share of cash above it is paid out'),
       payoutRate: num(0.2, 0, 1, 'share/tick', 'share of cash above the buffer paid out each tick'),
       exitAfterTicks: int(6, 1, 120, 'ticks', 'a firm insolvent this many ticks in a row exits'),
       reconsiderRate: num(0.15, 0, 1, 'probability/tick', 'chance a firm reviews its channels, markets and categories in a tick (inertia)'),
@@ -148,18 +148,20 @@ export const ScenarioSchema = z.strictObject({
       categoryElasticity: num(0.3, 0, 1, 'elasticity', 'demand grows as categories^elasticity'),
       categoryCost: num(0.1, 0, 1e3, 'k USD/tick', 'unit cost of product lines: the k-th line costs k units per tick'),
       maxCategories: int(20, 1, 255, 'categories', 'most product lines a firm can carry'),
-      marketFitSd: num(0, 0, 5, 'log points', 'spread of firm × market demand: buyers in market m like firm i’s goods exp(σz − σ²/2) times as much as the mean, z drawn once per firm and market (Eaton, Kortum & Kramarz 2011)'),
+      marketFitSd: num(2.75, 0, 5, 'log points', 'spread of firm × market demand: buyers in market m like firm i’s goods exp(σz − σ²/2) times as much as the mean, z drawn once per firm and market (Eaton, Kortum & Kramarz 2011)'),
+      marketFitRedraw: num(0.05, 0, 1, 'probability/tick', 'chance per tick that buyers in a market take to or tire of a firm’s goods: its draw for that market is made anew (destination demand shocks, so exporters enter and leave markets over time)'),
       digitalLearning: num(0.01, 0, 1, 'share/tick', 'gain in digital capability per tick of platform use (toward 1)'),
     })
     .prefault({}),
 
   channels: z
     .strictObject({
-      onboardingCost: num(3, 0, 1e4, 'k USD', 'one-off cost of listing on the platform (falls with digital capability)'),
+      onboardingCost: num(1.5, 0, 1e4, 'k USD', 'one-off cost of listing on the platform (falls with digital capability)'),
       fairEntryCost: num(30, 0, 1e5, 'k USD per market', 'one-off cost of entering a market directly (fairs, agents), × (1 + searchCost × distance)'),
       directMarketCost: num(1.5, 0, 1e4, 'k USD/tick per market', 'running cost of direct offline presence in a market'),
+      platformScope: num(0.2, 0, 10, 'share per further market', 'coordination cost of market scope on the platform: with n markets served, every market’s running cost is × (1 + platformScope · (n − 1))'),
       platformMarketCost: num(1, 0, 1e4, 'k USD per market', 'one-off cost of opening a new market on the platform (localised listings, compliance)'),
-      platformMarketUpkeep: num(0, 0, 1e4, 'k USD/tick per market', 'running cost of selling in one more market on the platform (destination compliance, listings in its language, returns)'),
+      platformMarketUpkeep: num(0.35, 0, 1e4, 'k USD/tick per market at distance 1', 'running cost of selling in one more market on the platform (destination compliance, listings in its language, returns), × the market’s distance'),
       intermediaryAdminCost: num(0.15, 0, 1e3, 'k USD/tick', 'running cost of supplying an intermediary'),
       serviceNetworkMarkets: int(3, 1, 16, 'markets', 'direct offline markets needed to count as an own service network (stage 3 without platform ecosystem)'),
     })
@@ -167,7 +169,7 @@ export const ScenarioSchema = z.strictObject({
 
   intermediary: z
     .strictObject({
-      margin: num(0.35, 0, 3, 'share of ex-factory price', 'the trading company’s resale margin'),
+      margin: num(0.45, 0, 3, 'share of ex-factory price', 'the trading company’s resale margin'),
       reach: num(0.9, 0, 5, 'distance index', 'the farthest market intermediaries serve'),
       squeeze: num(0.05, 0, 0.9, 'share of ex-factory price', 'buyer power: the trading company pays its suppliers this much below their ex-factory price'),
     })
@@ -191,7 +193,7 @@ export const ScenarioSchema = z.strictObject({
       searchCost: num(0.5, 0, 10, 'utility', 'buyers’ search friction on the platform'),
       commission: num(0.1, 0, 0.9, 'share of GMV', 'commission τ on gross merchandise value'),
       passThrough: num(0.8, 0, 1, 'share', 'share of the commission sellers pass on in their list price'),
-      subscription: num(0.1, 0, 1e3, 'k USD/tick', 'seller subscription fee per tick'),
+      subscription: num(0.01, 0, 1e3, 'k USD/tick', 'seller subscription fee per tick'),
       adPrice: num(1, 0.01, 1e3, 'k USD per ad unit', 'price of one unit of pay-to-rank advertising'),
       adDecay: num(0.3, 0.01, 1, 'share/tick', 'share of the ad stock that wears off each tick'),
       feePolicy,
@@ -210,6 +212,7 @@ export const ScenarioSchema = z.strictObject({
           delistTicks: int(12, 0, 600, 'ticks', 'how long a caught seller stays delisted'),
           complianceCost: num(1.2, 0, 1e3, 'k USD/tick at full oversight', 'seller compliance cost, × oversight², less institution quality'),
           ruleVolatility: num(0.02, 0, 1, 'probability/tick', 'chance the platform redraws its traffic weights in a tick'),
+          ruleChangeSize: num(0.1, 0, 3, 'log-sd', 'how far a rule change moves each ranking weight: it is redrawn as the configured weight × exp(size · z)'),
           adaptationCost: num(4, 0, 1e3, 'k USD per rule change', 'cost every seller pays to re-adapt to a rule change'),
           transparency: num(0.8, 0, 1, 'index 0–1', 'how precisely sellers perceive the current ranking weights'),
           escrow: num(0.6, 0, 1, 'share', 'share of fraud harm to trust absorbed by escrow (stage ≥ 1)'),
@@ -255,7 +258,7 @@ export const ScenarioSchema = z.strictObject({
       paybackTicks: num(120, 1, 1200, 'ticks', 'horizon over which a firm weighs the gain of the next stage against what is left to invest'),
       investHorizon: num(24, 1, 600, 'ticks', 'pace of a funded step: a firm borrows toward threshold / investHorizon per tick'),
       maxStage: int(3, 0, 3, 'stage', 'highest stage reachable (a cap used by contrasts)'),
-      processReturn: num(0.02, 0, 1, 'productivity per unit investment/sales', 'process upgrading: productivity gain per unit of investment relative to sales'),
+      processReturn: num(0.134, 0, 1, 'productivity per unit investment/sales', 'process upgrading: productivity gain per unit of investment relative to sales'),
       brandShare: num(0.3, 0, 1, 'share', 'share of investment that goes to brand at stage ≥ 1'),
       brandEfficiency: num(0.01, 0, 1, 'brand per k USD', 'brand equity built per k USD of branding, toward 1'),
       brandFromDirect: num(0.0005, 0, 1, 'brand per k USD direct sales', 'brand built by selling directly'),

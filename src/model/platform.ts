@@ -64,7 +64,8 @@ function redrawWeights(w: World): void {
   const rng = w.rng.get('platform');
   const base = configuredWeights(w.scenario);
   const next = { ...base };
-  for (const k of Object.keys(next) as (keyof TrafficWeights)[]) next[k] = base[k] * Math.exp(0.5 * rng.normal());
+  const size = w.scenario.platform.governance.ruleChangeSize;
+  for (const k of Object.keys(next) as (keyof TrafficWeights)[]) next[k] = base[k] * Math.exp(size * rng.normal());
   w.platform.weights = next;
   w.platform.ruleChanges++;
   const f = w.firms;

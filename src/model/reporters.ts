@@ -12,7 +12,7 @@ export const MODEL_METRICS = [
   'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare',
   'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare', 'assemblyExporterShare',
   'intermediatedShare', 'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
-  'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'marketsPerExporter', 'categoriesPerExporter',
+  'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'exportMarketHhi', 'marketsPerExporter', 'categoriesPerExporter',
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
   'complianceCostShare', 'entryRate', 'exitRate', 'platformExitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
   'creditUsed', 'creditConstrainedShare', 'rocDispersion', 'honestExportValue', 'lowCashExportValue', 'ruleChanges',
@@ -123,10 +123,13 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     cats += f.categories[i]!;
     mkts += marketCount(servedMarkets(f, i, reach));
     let total = 0, sq = 0;
-    for (let m = 0; m < M; m++) total += f.salesByMarket[i * M + m]!;
+    for (let m = i * M; m < (i + 1) * M; m++) {
+      const x = f.salesByMarket[m]!;
+      total += x;
+      sq += x * x;
+    }
     if (total > 0) {
-      for (let m = 0; m < M; m++) sq += (f.salesByMarket[i * M + m]! / total) ** 2;
-      hhiSum += sq;
+      hhiSum += sq / (total * total);
       hhiN++;
     }
     const assets = f.capital[i]! + Math.max(0, f.cash[i]!);
@@ -197,6 +200,19 @@ function digitalGap(t: FirmTotals, N: number): number {
   return mean > 0 ? (ratio(t.digitalHi, t.nDigitalHi) - ratio(t.digitalLo, t.nDigitalLo)) / mean : 0;
 }
 
+/** Concentration of the sector's export value across markets this tick: Σ_m (sales_m / Σ sales)². */
+function exportMarketHhi(w: World): number {
+  const ms = w.market;
+  let total = 0;
+  let squares = 0;
+  for (let m = 0; m < w.markets.length; m++) {
+    const sales = ms.platformSales[m]! + ms.directSales[m]! + ms.indirectSales[m]!;
+    total += sales;
+    squares += sales * sales;
+  }
+  return total > 0 ? squares / (total * total) : 0;
+}
+
 /** Computes reporters into reusable buffers; one instance per run. */
 export class Reporters {
   private readonly scratch: Float64Array;
@@ -259,6 +275,7 @@ export class Reporters {
       platformSellers: sellers,
       platformStage: w.platform.active ? w.platform.stage : 0,
       destinationHhi: ratio(hhiSum, hhiN),
+      exportMarketHhi: exportMarketHhi(w),
       marketsPerExporter: ratio(mkts, exporters),
       categoriesPerExporter: ratio(cats, exporters),
       orderValuePlatform: ratio(L.platformSpend, L.platformOrders),

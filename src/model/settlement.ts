@@ -3,7 +3,7 @@
  * subscription and compliance, interest; enforcement against cheaters;
  * reputation memory; and the adaptive expectations firms carry into next tick.
  */
-import { channelRunningCost, complianceCost, productLinesCost } from './costs.js';
+import { channelRunningCost, complianceCost, platformUpkeepOf, productLinesCost } from './costs.js';
 import { enforce } from './governance.js';
 import { Channel, marketCount } from './firms.js';
 import { asMade, marginAt, priceFromCost, unitCost } from './trade.js';
@@ -18,7 +18,12 @@ function domesticSalesOf(w: World, i: number, shockDraws: Float64Array): number 
   const p = w.scenario.firm;
   const f = w.firms;
   f.demandShock[i] = p.demandShockPersistence * f.demandShock[i]! + p.demandShockSd * shockDraws[i]!;
-  return ((p.domesticSales * f.productivity[i]! * (p.productivityShape - 1)) / p.productivityShape) * Math.exp(f.demandShock[i]!);
+  return domesticSalesAt(p, f.productivity[i]!) * Math.exp(f.demandShock[i]!);
+}
+
+/** Domestic sales per tick of a firm of productivity φ before demand shocks: the mean firm sells `domesticSales`. */
+export function domesticSalesAt(p: World['scenario']['firm'], phi: number): number {
+  return (p.domesticSales * phi * (p.productivityShape - 1)) / p.productivityShape;
 }
 
 /** Books firm i's domestic sales and running costs; `shockDraws[i]` is its demand-shock draw this tick. */
@@ -95,7 +100,7 @@ function updatePlatformProfit(w: World, i: number, nChannels: number): void {
   const cost = unitCost(w, i);
   const price = priceFromCost(w, i, cost);
   const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
-  const upkeep = marketCount(f.platformMarkets[i]!) * s.channels.platformMarketUpkeep;
+  const upkeep = platformUpkeepOf(w, f.platformMarkets[i]!);
   const own = s.platform.subscription + upkeep + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);
   f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
   f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;

@@ -4,7 +4,7 @@
  */
 import { checkInvariants } from '../engine/invariants.js';
 import { phase, Scheduler, type Phase } from '../engine/scheduler.js';
-import { exitAndEntry, populate } from './demography.js';
+import { exitAndEntry, populate, shiftMarketFit } from './demography.js';
 import { entryAndChannels } from './entry.js';
 import { applyEvents } from './events.js';
 import { compileFeeExpression, usesFeeExpressions } from './fee-expression.js';
@@ -59,7 +59,10 @@ export const PHASES: readonly Phase<World>[] = [
   phase('settlement', settlement),
   phase('finance', finance),
   phase('upgrading', upgrading),
-  phase('demography', exitAndEntry),
+  phase('demography', (w) => {
+    exitAndEntry(w);
+    shiftMarketFit(w);
+  }),
 ];
 
 export interface SimulationOptions {

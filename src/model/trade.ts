@@ -41,6 +41,8 @@ export interface TradeTables {
   logStageQuality: Float64Array;
   /** Compliance cost per tick of a platform seller, by region (`complianceCostIn`). */
   compliance: Float64Array;
+  /** Running cost per tick of serving each market on the platform: `platformMarketUpkeep` × distance. */
+  platformUpkeep: Float64Array;
 }
 
 /** log(k) for product-line counts k (a Uint8Array holds them), log(1) for 0: `appealOf` looks these up. */
@@ -65,6 +67,7 @@ export function buildTradeTables(w: World): TradeTables {
     intermediaryPays: 1 - s.intermediary.squeeze,
     logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
     compliance: Float64Array.from(w.regions, (_, r) => complianceCostIn(w, r)),
+    platformUpkeep: Float64Array.from(w.markets, (mk) => s.channels.platformMarketUpkeep * mk.distance),
   };
   w.markets.forEach((mk, m) => {
     if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
