@@ -258,7 +258,7 @@ export const ScenarioSchema = z.strictObject({
       paybackTicks: num(120, 1, 1200, 'ticks', 'horizon over which a firm weighs the gain of the next stage against what is left to invest'),
       investHorizon: num(24, 1, 600, 'ticks', 'pace of a funded step: a firm borrows toward threshold / investHorizon per tick'),
       maxStage: int(3, 0, 3, 'stage', 'highest stage reachable (a cap used by contrasts)'),
-      processReturn: num(0.134, 0, 1, 'productivity per unit investment/sales', 'process upgrading: productivity gain per unit of investment relative to sales'),
+      processReturn: num(0.134, 0, 1, 'productivity per unit R&D/(sales + R&D)', 'process upgrading: productivity gain per unit of R&D relative to sales plus R&D (at most this much a tick)'),
       brandShare: num(0.3, 0, 1, 'share', 'share of investment that goes to brand at stage ≥ 1'),
       brandEfficiency: num(0.01, 0, 1, 'brand per k USD', 'brand equity built per k USD of branding, toward 1'),
       brandFromDirect: num(0.0005, 0, 1, 'brand per k USD direct sales', 'brand built by selling directly'),

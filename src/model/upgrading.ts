@@ -158,7 +158,8 @@ function invest(w: World, i: number, terms: StageTerms): void {
   f.rdSpend[i] = rd;
   f.capital[i] = f.capital[i]! * (1 - s.capitalDepreciation) + amount;
   const sales = f.exportReceipts[i]! + f.domesticSales[i]!;
-  if (rd > 0 && sales > 0) f.productivity[i]! *= 1 + (s.processReturn * rd) / sales; // × 1 when nothing went to R&D
+  // Returns diminish as R&D nears the firm's sales (at most processReturn a tick), so a firm with next to no sales cannot multiply its productivity without bound.
+  if (rd > 0) f.productivity[i]! *= 1 + (s.processReturn * rd) / (sales + rd); // × 1 when nothing went to R&D
   w.ledger.investment += amount;
   w.ledger.rdSpend += rd;
 }
