@@ -187,7 +187,7 @@ describe('exit and entry', () => {
     const w = sim.world;
     const f = w.firms;
     const fresh = createFirms(1, f.markets, w.scenario.ticksPerYear);
-    const drawn = new Set(['id', 'region', 'productivity', 'stage', 'digital', 'absorptive', 'cash', 'lowInitialCash', 'opportunist', 'categories', 'marketFit']);
+    const drawn = new Set(['id', 'region', 'productivity', 'stage', 'digital', 'absorptive', 'cash', 'lowInitialCash', 'opportunist', 'categories', 'marketFit', 'digitalAtEntry']);
     const columns = Object.entries(f).filter(([, v]) => ArrayBuffer.isView(v)) as [string, Float64Array][];
     const width = (a: Float64Array) => a.length / f.capacity;
     f.cash.fill(1e6); // everyone else solvent

@@ -47,6 +47,7 @@ function drawFirm(w: World, i: number, founding: boolean, regionShares: readonly
   f.productivity[i] = phi;
   f.stage[i] = founding ? Math.min(s.upgrading.maxStage, drawIndex(rng, s.firm.initialStageShares)) : 0;
   f.digital[i] = betaMean(rng, w.regions[region]!.digitalInfra, DIGITAL_CONCENTRATION);
+  f.digitalAtEntry[i] = f.digital[i]!;
   f.absorptive[i] = betaMean(rng, s.firm.absorptiveMean, ABSORPTIVE_CONCENTRATION);
   const monthlySales = domesticSalesAt(s.firm, phi);
   f.cash[i] = s.firm.initialCashMonths * monthlySales * Math.exp(CASH_DISPERSION * z);

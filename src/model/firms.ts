@@ -23,6 +23,7 @@ export interface Firms {
   productivity: Float64Array; // φ: unit cost = wage / φ
   stage: Uint8Array; // 0 assembly, 1 design, 2 own brand, 3 brand + services
   digital: Float64Array; // [0,1]
+  digitalAtEntry: Float64Array; // digital capability the firm entered with (splits firms without using what the platform taught them)
   demandShock: Float64Array; // log deviation of domestic demand, AR(1)
   absorptive: Float64Array; // [0,1]
   cash: Float64Array; // k USD
@@ -83,6 +84,7 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     productivity: f64(),
     stage: new Uint8Array(capacity),
     digital: f64(),
+    digitalAtEntry: f64(),
     demandShock: f64(),
     absorptive: f64(),
     cash: f64(),

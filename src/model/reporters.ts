@@ -77,7 +77,7 @@ function newFirmTotals(): FirmTotals {
 
 /**
  * One pass over the firms for every firm-based model reporter, into a reused
- * object; leaves platform sellers' receipts in `scratch[0..sellers)`. Kept
+ * object; leaves exporters' export value in `scratch[0..exporters)`. Kept
  * apart from the per-tick record of metrics: V8 optimizes this loop on its
  * own (sharing a function with that record, whose fields turn from integers
  * to doubles, kept it from being optimized).
@@ -97,7 +97,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
   for (let i = 0; i < N; i++) {
     const ch = f.channels[i]!;
     stages[f.stage[i]!]!++;
-    if (f.digital[i]! >= digitalMedian) {
+    if (f.digitalAtEntry[i]! >= digitalMedian) {
       digitalHi += f.exportValue[i]!;
       nDigitalHi++;
     } else {
@@ -111,9 +111,9 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     phiAll += f.productivity[i]!;
     debt += f.debt[i]!;
     constrained += f.creditConstrained[i]!;
-    if (ch & Channel.platform) scratch[sellers++] = f.platformReceipts[i]!;
+    if (ch & Channel.platform) sellers++;
     if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
-    exporters++;
+    scratch[exporters++] = f.exportValue[i]!;
     phiExp += f.productivity[i]!;
     if (ch & Channel.indirect) ind++;
     if (ch & Channel.direct) dir++;
@@ -281,7 +281,7 @@ export class Reporters {
       orderValuePlatform: ratio(L.platformSpend, L.platformOrders),
       orderValueTraditional: ratio(L.traditionalSpend, L.traditionalOrders),
       orderValue: ratio(L.buyerSpending, L.platformOrders + L.traditionalOrders),
-      salesGini: gini(this.scratch, sellers, this.spare),
+      salesGini: gini(this.scratch, exporters, this.spare),
       digitalGap: digitalGap(this.totals, N),
       fraudShare: ratio(L.counterfeitOrders, L.platformOrders),
       buyerTrust: w.platform.active ? w.platform.trust : 1,
@@ -303,10 +303,10 @@ export class Reporters {
     MODEL_METRICS.forEach((name, j) => (this.model[j] = v[name]));
   }
 
-  /** Median digital capability (the split of the digital gap); the scratch buffer is the selection's room. */
+  /** Median digital capability at entry (the split of the digital gap); the scratch buffer is the selection's room. */
   private digitalMedian(w: World): number {
     const N = w.firms.capacity;
-    return radixSelect(w.firms.digital, N, N >> 1, this.scratch);
+    return radixSelect(w.firms.digitalAtEntry, N, N >> 1, this.scratch);
   }
 
   private collectRegions(w: World): void {
