@@ -2,8 +2,10 @@
  * The destination margin: firm × market demand draws, the running cost of a
  * platform market, and the trade margins measured on firm-years.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MarginsTally, sizeAndDistance } from '../src/analysis/trade-margins.js';
+import { MARGIN_TARGETS, MarginsTally, sizeAndDistance } from '../src/analysis/trade-margins.js';
 import { shiftMarketFit } from '../src/model/demography.js';
 import { Channel, lowestMarket, marketCount } from '../src/model/firms.js';
 import type { FirmYear } from '../src/experiment/firm-years.js';
@@ -116,7 +118,7 @@ describe('the running cost of platform markets', () => {
 });
 
 describe('firm-years', () => {
-  it('a firm-year’s sales by market never exceed what buyers paid for all its exports, and the margins are the same for the same seed', () => {
+  it('the same seed gives the same margins, and customs-style exporters are a subset of all exporting firms', () => {
     const s = smallScenario({ firms: 600, ticks: 36, burnInTicks: 12 });
     const a = measureTradeMargins(s, 3, { fromYear: 1, toYear: 2 });
     const b = measureTradeMargins(s, 3, { fromYear: 1, toYear: 2 });
@@ -125,5 +127,26 @@ describe('firm-years', () => {
     expect(a.exporterShare).toBeLessThanOrEqual(a.anyExportShare);
     expect(a.singleMarketShare).toBeGreaterThanOrEqual(0);
     expect(a.meanDestinations).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('gvc-sim margins', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(process.cwd(), 'bin/gvc-sim'), 'margins', ...args], { encoding: 'utf8' });
+  const QUICK = ['--seeds', '2', '--set', 'firms=400', '--set', 'ticks=36', '--set', 'burnInTicks=12'];
+
+  it('prints every target with its range, mean, interval and whether every seed met it, as JSON too', () => {
+    const r = cli(...QUICK, '--from-year', '1', '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.window).toEqual({ fromYear: 1, toYear: 2 });
+    expect(out.margins.map((m: { margin: string }) => m.margin)).toEqual(expect.arrayContaining(MARGIN_TARGETS.map((t) => t.margin)));
+    for (const m of out.margins) expect(m.values).toHaveLength(2);
+  });
+
+  it('refuses a window outside the run with a one-line error, not a stack trace', () => {
+    const r = cli(...QUICK, '--from-year', '4');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--from-year.*--to-year.*the run has 3 years/);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 });
