@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS, variantFiles, type Check } from '../src/claims/catalog.js';
 import type { RunDigest } from '../src/claims/digest.js';
-import { combine, judgeCheck, signVerdict, type Evidence } from '../src/claims/judge.js';
+import { combine, judgeCheck, judgeClaim, signVerdict, type Evidence } from '../src/claims/judge.js';
 import { MODEL_METRICS } from '../src/model/reporters.js';
 import { loadScenario } from '../src/scenario/index.js';
 
@@ -72,5 +72,39 @@ describe('verdicts', () => {
     const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'rises-over-time', variant: 'a' } };
     const ev: Evidence = { runs: new Map([['a', [0.1, 0.2, 0.3].map((x) => digest({ exporterShare: x + 0.1 }, { exporterShare: x }))]]) };
     expect(judgeCheck(check, ev).verdict).toBe('reproduced');
+  });
+});
+
+describe('a claim with several checks is judged as a family (Holm)', () => {
+  // Two metrics moved by the same variants: a strong effect and one that clears zero at 95% but not at 97.5%.
+  const twoMetrics = (strong: number[], weak: number[]): Evidence => ({
+    runs: new Map([
+      ['a', strong.map(() => digest({ exporterShare: 0, lockInShare: 0 }))],
+      ['b', strong.map((s, k) => digest({ exporterShare: s, lockInShare: weak[k]! }))],
+    ]),
+  });
+  const check = (label: string, model: 'exporterShare' | 'lockInShare'): Check => ({ label, metric: { model }, expect: { kind: 'up', variants: ['a', 'b'] } });
+  const claim = { id: 'T1', source: '', claim: '', contrast: '', recorded: 'reproduced' as const, checks: [check('strong', 'exporterShare'), check('weak', 'lockInShare')] };
+  const strong = [5, 5.1, 4.9, 5.05, 4.95, 5.02];
+  // mean 0.5, sd ≈ 0.47: t ≈ 2.6 with 5 df, p ≈ 0.048 — inside 95%, outside 97.5%
+  const weak = [0.1, 0.2, 1.2, 0.9, 0.05, 0.55];
+
+  it('holds the weaker check to 1 − α/1 only after the stronger passed at 1 − α/2, and reports its level', () => {
+    const one = judgeCheck(claim.checks[1]!, twoMetrics(strong, weak));
+    expect(one.verdict).toBe('reproduced'); // alone, at 95%
+    const family = judgeClaim(claim, twoMetrics(strong, weak), 6);
+    expect(family.checks.map((c) => c.level)).toEqual([0.975, 0.95]);
+    expect(family.checks[1]!.verdict).toBe('reproduced');
+  });
+
+  it('a check that fails the family level makes the claim inconclusive, though it clears zero on its own', () => {
+    // The weak check now has the smaller p-value's partner fail: make the strong one noisy so the weak one is tested first at 97.5%.
+    const noisy = [3, -1, 6, 0.5, 4, -0.4];
+    const family = judgeClaim(claim, twoMetrics(noisy, weak), 6);
+    const weakCheck = family.checks[1]!;
+    expect(weakCheck.level).toBe(0.975);
+    expect(weakCheck.verdict).toBe('inconclusive');
+    expect(family.checks[0]!.verdict).toBe('inconclusive'); // retained after the first non-rejection
+    expect(family.verdict).toBe('inconclusive');
   });
 });

@@ -5,7 +5,10 @@ import type { MeanCi } from '../analysis/replications.js';
 import { formatMarkdownTable, formatNumber, formatTable, type Cell } from '../report/table.js';
 import type { ClaimResult } from './judge.js';
 
-const HEADER = ['id', 'claim', 'metric', 'baseline', 'variant', 'effect [95% CI]', 'seeds', 'verdict'];
+const HEADER = ['id', 'claim', 'metric', 'baseline', 'variant', 'effect [CI at the Holm level]', 'seeds', 'verdict'];
+
+/** A check's CI level as printed: 95 %, 97.5 %, 98.3 %, … */
+const levelLabel = (level: number) => `${Number((level * 100).toFixed(1))}%`;
 
 const ci = (v: MeanCi) => (v.lo === undefined ? formatNumber(v.mean) : `${formatNumber(v.mean)} [${formatNumber(v.lo)}, ${formatNumber(v.hi!)}]`);
 const short = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -16,7 +19,7 @@ function rows(results: ClaimResult[], wide: boolean): Cell[][] {
     return r.checks.map((c, k) => {
       const first = c.levels[0]!;
       const last = c.levels[c.levels.length - 1]!;
-      const effects = c.effects.map((e) => ci(e.value)).join('; ');
+      const effects = `${c.effects.map((e) => ci(e.value)).join('; ')} (${levelLabel(c.level)})`;
       return [
         k === 0 ? r.claim.id : '', k === 0 ? (wide ? r.claim.claim : short(r.claim.claim)) : '', `${c.check.label} (${c.check.expect.kind})`,
         `${name(first.variant)}: ${formatNumber(first.value.mean)}`, `${name(last.variant)}: ${formatNumber(last.value.mean)}`, effects, r.seeds,
@@ -48,7 +51,7 @@ export function claimsJson(results: ClaimResult[]): unknown {
   return results.map((r) => ({
     id: r.claim.id, source: r.claim.source, claim: r.claim.claim, contrast: r.claim.contrast, verdict: r.verdict, recorded: r.claim.recorded,
     why: r.claim.why, seeds: r.seeds,
-    checks: r.checks.map((c) => ({ label: c.check.label, metric: c.check.metric, expect: c.check.expect, levels: c.levels, effects: c.effects, verdict: c.verdict })),
+    checks: r.checks.map((c) => ({ label: c.check.label, metric: c.check.metric, expect: c.check.expect, level: c.level, levels: c.levels, effects: c.effects, verdict: c.verdict })),
   }));
 }
 

@@ -1,11 +1,16 @@
 /**
  * Judging a claim: effects per seed pair (common random numbers: both sides
- * ran on the same seeds), their mean and 95% CI, and a verdict —
- * `reproduced` when the CI lies on the expected side of zero, `not reproduced`
- * when it lies on the other side, `inconclusive` when it straddles zero.
+ * ran on the same seeds), their mean and CI, and a verdict — `reproduced`
+ * when the CI lies on the expected side of zero, `not reproduced` when it
+ * lies on the other side, `inconclusive` when it straddles zero. A claim's
+ * checks are one family: Holm's step-down procedure sets each check's CI level
+ * (the check with the smallest p-value at 1 − α/m, the next at 1 − α/(m − 1),
+ * …, α = 0.05, m checks), and once one check is not resolved the checks after
+ * it count as inconclusive.
  */
 import { MODEL_METRICS, REGION_METRICS } from '../model/reporters.js';
 import { meanCi, type MeanCi } from '../analysis/replications.js';
+import { studentTQuantile, studentTTwoSided } from '../analysis/distributions.js';
 import type { Check, Claim, MetricRead, PanelQuantity, Verdict } from './catalog.js';
 import type { RunDigest } from './digest.js';
 import type { PanelClaims } from '../analysis/panel-study-claims.js';
@@ -24,7 +29,12 @@ export interface CheckResult {
   /** The judged effects: one for up/down/rises/greater-than, one per step for monotone-up, interior-vs-ends for inverted-u. */
   effects: { label: string; value: MeanCi }[];
   verdict: Verdict;
+  /** Confidence level the check was judged at (Holm's, within its claim). */
+  level: number;
 }
+
+/** Family-wise error rate of a claim's checks. */
+export const ALPHA = 0.05;
 
 export interface ClaimResult {
   claim: Claim;
@@ -70,7 +80,7 @@ function values(ev: Evidence, variant: string, f: (d: RunDigest) => number): num
   return runs.map(f);
 }
 
-const paired = (a: number[], b: number[]) => meanCi(b.map((x, k) => x - a[k]!));
+const paired = (a: number[], b: number[], level: number) => meanCi(b.map((x, k) => x - a[k]!), level);
 
 /** Combines check verdicts: all reproduced → reproduced; any contradicted → not reproduced. */
 export function combine(verdicts: Verdict[]): Verdict {
@@ -78,39 +88,42 @@ export function combine(verdicts: Verdict[]): Verdict {
   return verdicts.includes('not reproduced') ? 'not reproduced' : 'inconclusive';
 }
 
-export function judgeCheck(check: Check, ev: Evidence): CheckResult {
+export function judgeCheck(check: Check, ev: Evidence, level = 1 - ALPHA): CheckResult {
   const e = check.expect;
-  if ('panel' in check.metric) return judgePanelCheck(check, check.metric.panel, ev);
+  const ci = (v: number[]) => meanCi(v, level);
+  if ('panel' in check.metric) return judgePanelCheck(check, check.metric.panel, ev, level);
   const read = (d: RunDigest) => readMetric(check.metric, d);
   if (e.kind === 'up' || e.kind === 'down') {
     const [a, b] = e.variants.map((v) => values(ev, v, read)) as [number[], number[]];
-    const effect = paired(a, b);
+    const effect = paired(a, b, level);
     return {
       check,
-      levels: e.variants.map((v, k) => ({ variant: v, value: meanCi([a, b][k]!) })),
+      levels: e.variants.map((v, k) => ({ variant: v, value: ci([a, b][k]!) })),
       effects: [{ label: `${e.variants[1]} − ${e.variants[0]}`, value: effect }],
       verdict: signVerdict(e.kind === 'up' ? effect : negate(effect)),
+      level,
     };
   }
   if (e.kind === 'monotone-up') {
     const series = e.variants.map((v) => values(ev, v, read));
-    const steps = series.slice(1).map((s, k) => ({ label: `${e.variants[k + 1]} − ${e.variants[k]}`, value: paired(series[k]!, s) }));
-    return { check, levels: e.variants.map((v, k) => ({ variant: v, value: meanCi(series[k]!) })), effects: steps, verdict: combine(steps.map((s) => signVerdict(s.value))) };
+    const steps = series.slice(1).map((s, k) => ({ label: `${e.variants[k + 1]} − ${e.variants[k]}`, value: paired(series[k]!, s, level) }));
+    return { check, levels: e.variants.map((v, k) => ({ variant: v, value: ci(series[k]!) })), effects: steps, verdict: combine(steps.map((s) => signVerdict(s.value))), level };
   }
-  if (e.kind === 'inverted-u') return judgeInvertedU(check, e.variants, ev);
+  if (e.kind === 'inverted-u') return judgeInvertedU(check, e.variants, ev, level);
   if (e.kind === 'rises-over-time') {
     const rise = values(ev, e.variant, (d) => readMetric(check.metric, d, 'finalYear') - readMetric(check.metric, d, 'firstYear'));
-    const value = meanCi(rise);
-    return { check, levels: [{ variant: e.variant, value: meanCi(values(ev, e.variant, read)) }], effects: [{ label: 'final year − first year', value }], verdict: signVerdict(value) };
+    const value = ci(rise);
+    return { check, levels: [{ variant: e.variant, value: ci(values(ev, e.variant, read)) }], effects: [{ label: 'final year − first year', value }], verdict: signVerdict(value), level };
   }
   if (e.kind === 'positive') throw new Error(`${check.label}: a 'positive' expectation needs a panel quantity`);
   const gap = values(ev, e.variant, (d) => regionRead(check.metric, d, e.a) - regionRead(check.metric, d, e.b));
-  const value = meanCi(gap);
+  const value = ci(gap);
   return {
     check,
-    levels: [e.a, e.b].map((g) => ({ variant: `${e.variant} (${g})`, value: meanCi(values(ev, e.variant, (d) => regionRead(check.metric, d, g))) })),
+    levels: [e.a, e.b].map((g) => ({ variant: `${e.variant} (${g})`, value: ci(values(ev, e.variant, (d) => regionRead(check.metric, d, g))) })),
     effects: [{ label: `${e.a} − ${e.b}`, value }],
     verdict: signVerdict(value),
+    level,
   };
 }
 
@@ -119,8 +132,8 @@ export function judgeCheck(check: Check, ev: Evidence): CheckResult {
  * do not overlap. A maximum at an end whose CI clears every interior level
  * contradicts the shape.
  */
-function judgeInvertedU(check: Check, variants: string[], ev: Evidence): CheckResult {
-  const levels = variants.map((v) => ({ variant: v, value: meanCi(values(ev, v, (d) => readMetric(check.metric, d))) }));
+function judgeInvertedU(check: Check, variants: string[], ev: Evidence, level: number): CheckResult {
+  const levels = variants.map((v) => ({ variant: v, value: meanCi(values(ev, v, (d) => readMetric(check.metric, d)), level) }));
   const interior = levels.slice(1, -1);
   const peak = interior.reduce((best, l) => (l.value.mean > best.value.mean ? l : best), interior[0]!);
   const ends = [levels[0]!, levels[levels.length - 1]!];
@@ -129,17 +142,47 @@ function judgeInvertedU(check: Check, variants: string[], ev: Evidence): CheckRe
   let verdict: Verdict = 'inconclusive';
   if (ends.every((end) => clears(peak.value, end.value))) verdict = 'reproduced';
   else if (ends.some((end) => interior.every((l) => clears(end.value, l.value)))) verdict = 'not reproduced';
-  return { check, levels, effects, verdict };
+  return { check, levels, effects, verdict, level };
 }
 
-function judgePanelCheck(check: Check, q: PanelQuantity, ev: Evidence): CheckResult {
+function judgePanelCheck(check: Check, q: PanelQuantity, ev: Evidence, level: number): CheckResult {
   if (!ev.panel) throw new Error('the panel study did not run');
   const { values: effect, levels } = panelQuantity(q, ev.panel);
-  const value = meanCi(effect);
-  return { check, levels: levels.map((l) => ({ variant: l.label, value: meanCi(l.values) })), effects: [{ label: check.label, value }], verdict: signVerdict(value) };
+  const value = meanCi(effect, level);
+  return { check, levels: levels.map((l) => ({ variant: l.label, value: meanCi(l.values, level) })), effects: [{ label: check.label, value }], verdict: signVerdict(value), level };
 }
 
+/** Two-sided p-value of a mean whose t-based 95% CI is given (1 when there is no interval). */
+function pValue(e: MeanCi): number {
+  if (e.lo === undefined || e.hi === undefined || e.n < 2) return 1;
+  const se = (e.hi - e.lo) / (2 * studentTQuantile(0.975, e.n - 1));
+  if (!(se > 0)) return e.mean === 0 ? 1 : 0;
+  return studentTTwoSided(e.mean / se, e.n - 1);
+}
+
+/**
+ * A check's p-value: the largest over what must all hold (its effects; for an
+ * inverted U, the peak against each end, as a difference of two means).
+ */
+function checkPValue(c: CheckResult): number {
+  if (c.check.expect.kind !== 'inverted-u') return Math.max(...c.effects.map((e) => pValue(e.value)));
+  const [first, last] = [c.levels[0]!.value, c.levels[c.levels.length - 1]!.value];
+  const peak = c.levels.slice(1, -1).reduce((best, l) => (l.value.mean > best.mean ? l.value : best), c.levels[1]!.value);
+  const se = (v: MeanCi) => (v.hi === undefined || v.lo === undefined ? Infinity : (v.hi - v.lo) / (2 * studentTQuantile(0.975, v.n - 1)));
+  const diff = (end: MeanCi) => pValue({ n: peak.n, mean: peak.mean - end.mean, lo: peak.mean - end.mean - Math.hypot(se(peak), se(end)) * studentTQuantile(0.975, peak.n - 1), hi: peak.mean - end.mean + Math.hypot(se(peak), se(end)) * studentTQuantile(0.975, peak.n - 1) });
+  return Math.max(diff(first), diff(last));
+}
+
+/** Judges a claim's checks as one family (Holm), then combines their verdicts. */
 export function judgeClaim(claim: Claim, ev: Evidence, seeds: number): ClaimResult {
-  const checks = claim.checks.map((ch) => judgeCheck(ch, ev));
+  const first = claim.checks.map((ch) => judgeCheck(ch, ev));
+  const order = first.map((c, k) => ({ k, p: checkPValue(c) })).sort((a, b) => a.p - b.p || a.k - b.k);
+  const checks = new Array<CheckResult>(first.length);
+  let retained = false;
+  order.forEach(({ k }, rank) => {
+    const judged = judgeCheck(claim.checks[k]!, ev, 1 - ALPHA / (first.length - rank));
+    checks[k] = retained && judged.verdict !== 'inconclusive' ? { ...judged, verdict: 'inconclusive' } : judged;
+    if (judged.verdict === 'inconclusive') retained = true;
+  });
   return { claim, checks, verdict: combine(checks.map((c) => c.verdict)), seeds };
 }
