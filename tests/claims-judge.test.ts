@@ -13,9 +13,9 @@ import { loadScenario } from '../src/scenario/index.js';
 
 const CLAIMS_MD = '../shared/CLAIMS.md';
 
-function digest(values: Record<string, number>, first: Record<string, number> = {}): RunDigest {
+function digest(values: Record<string, number>, middle: Record<string, number> = {}, first: Record<string, number> = {}): RunDigest {
   const row = (v: Record<string, number>) => MODEL_METRICS.map((m) => v[m] ?? 0);
-  return { finalYear: row(values), firstYear: row(first), groups: { east: [], central: [], west: [] } };
+  return { finalYear: row(values), middleYear: row(middle), firstYear: row(first), groups: { east: [], central: [], west: [] } };
 }
 
 const evidence = (runs: Record<string, number[]>, metric = 'exporterShare'): Evidence => ({
@@ -68,10 +68,13 @@ describe('verdicts', () => {
     expect(judgeCheck(check, evidence({ a: [0, 2, 4], b: [1, 2, 3], c: [0, 2, 4] })).verdict).toBe('inconclusive');
   });
 
-  it('read a rise over time within each run of one variant', () => {
+  it('read a rise over time within each run of one variant, from the middle year (after the launch), not the first', () => {
     const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'rises-over-time', variant: 'a' } };
     const ev: Evidence = { runs: new Map([['a', [0.1, 0.2, 0.3].map((x) => digest({ exporterShare: x + 0.1 }, { exporterShare: x }))]]) };
     expect(judgeCheck(check, ev).verdict).toBe('reproduced');
+    // Up from the launch year, flat after it: uptake, not a rise over time.
+    const uptake: Evidence = { runs: new Map([['a', [0.1, 0.2, 0.3].map((x, k) => digest({ exporterShare: x + 0.5 }, { exporterShare: x + 0.5 - 0.01 * (k - 1) }, { exporterShare: 0 }))]]) };
+    expect(judgeCheck(check, uptake).verdict).toBe('inconclusive');
   });
 });
 

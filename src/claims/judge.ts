@@ -43,7 +43,7 @@ export interface ClaimResult {
   seeds: number;
 }
 
-type Year = 'firstYear' | 'finalYear';
+type Year = 'firstYear' | 'middleYear' | 'finalYear';
 
 function modelIndex(name: string): number {
   return (MODEL_METRICS as readonly string[]).indexOf(name);
@@ -111,9 +111,10 @@ export function judgeCheck(check: Check, ev: Evidence, level = 1 - ALPHA): Check
   }
   if (e.kind === 'inverted-u') return judgeInvertedU(check, e.variants, ev, level);
   if (e.kind === 'rises-over-time') {
-    const rise = values(ev, e.variant, (d) => readMetric(check.metric, d, 'finalYear') - readMetric(check.metric, d, 'firstYear'));
+    // Over the second half of the run, after the launch years: the rise from launch would only measure uptake.
+    const rise = values(ev, e.variant, (d) => readMetric(check.metric, d, 'finalYear') - readMetric(check.metric, d, 'middleYear'));
     const value = ci(rise);
-    return { check, levels: [{ variant: e.variant, value: ci(values(ev, e.variant, read)) }], effects: [{ label: 'final year − first year', value }], verdict: signVerdict(value), level };
+    return { check, levels: [{ variant: e.variant, value: ci(values(ev, e.variant, read)) }], effects: [{ label: 'final year − middle year', value }], verdict: signVerdict(value), level };
   }
   if (e.kind === 'positive') throw new Error(`${check.label}: a 'positive' expectation needs a panel quantity`);
   const gap = values(ev, e.variant, (d) => regionRead(check.metric, d, e.a) - regionRead(check.metric, d, e.b));
