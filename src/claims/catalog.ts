@@ -80,7 +80,7 @@ export const CLAIMS: Claim[] = [
   {
     id: 'X2', source: '000', claim: 'SMEs move from passive embedding via intermediaries to active, direct participation',
     contrast: 'no platform → platform',
-    checks: [{ label: 'share of exporters selling directly', metric: { model: 'directShare' }, expect: { kind: 'up', variants: [NP, B] } }],
+    checks: [{ label: 'share of export value sold directly (offline or on the platform)', metric: { model: 'directValueShare' }, expect: { kind: 'up', variants: [NP, B] } }],
     recorded: 'reproduced',
   },
   {

@@ -9,7 +9,7 @@ import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
 
 export const MODEL_METRICS = [
-  'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare',
+  'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare', 'directValueShare',
   'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare', 'assemblyExporterShare',
   'intermediatedShare', 'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
   'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'exportMarketHhi', 'marketsPerExporter', 'categoriesPerExporter',
@@ -256,6 +256,7 @@ export class Reporters {
       directOfflineShare: ratio(dir, exporters),
       platformSellerShare: ratio(plat, exporters),
       directShare: ratio(direct, exporters),
+      directValueShare: ratio(L.buyerSpending - w.market.indirectSales.reduce((a, b) => a + b, 0), L.buyerSpending),
       stageShare0: stages[0]! / N,
       stageShare1: stages[1]! / N,
       stageShare2: stages[2]! / N,
