@@ -111,3 +111,18 @@ describe('a claim with several checks is judged as a family (Holm)', () => {
     expect(family.verdict).toBe('inconclusive');
   });
 });
+
+describe('an interaction', () => {
+  it('is the gap where the other factor is on minus the gap where it is off, seed by seed', () => {
+    const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'interaction', variants: ['a0', 'a1', 'b0', 'b1'] } };
+    const seeds = [0, 1, 2, 3, 4];
+    const run = (f: (k: number) => number) => seeds.map((k) => digest({ exporterShare: f(k) }));
+    // The same gap of 1 with and without: no interaction, whatever the levels.
+    const same: Evidence = { runs: new Map([['a0', run((k) => k)], ['a1', run((k) => k + 1)], ['b0', run((k) => 5 + k * 1.1)], ['b1', run((k) => 6 + k * 1.1)]]) };
+    expect(judgeCheck(check, same).effects[0]!.value.mean).toBeCloseTo(0, 12);
+    expect(judgeCheck(check, same).verdict).toBe('inconclusive');
+    // A gap of 1 without and about 2 with: reproduced.
+    const wider: Evidence = { runs: new Map([['a0', run((k) => k)], ['a1', run((k) => k + 1)], ['b0', run((k) => k)], ['b1', run((k) => k + 2 + 0.01 * k)]]) };
+    expect(judgeCheck(check, wider).verdict).toBe('reproduced');
+  });
+});

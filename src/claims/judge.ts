@@ -110,6 +110,12 @@ export function judgeCheck(check: Check, ev: Evidence, level = 1 - ALPHA): Check
     return { check, levels: e.variants.map((v, k) => ({ variant: v, value: ci(series[k]!) })), effects: steps, verdict: combine(steps.map((s) => signVerdict(s.value))), level };
   }
   if (e.kind === 'inverted-u') return judgeInvertedU(check, e.variants, ev, level);
+  if (e.kind === 'interaction') {
+    const [a0, a1, b0, b1] = e.variants.map((v) => values(ev, v, read)) as [number[], number[], number[], number[]];
+    const value = ci(b1.map((x, k) => x - b0[k]! - (a1[k]! - a0[k]!)));
+    const effects = [{ label: `(${e.variants[3]} − ${e.variants[2]}) − (${e.variants[1]} − ${e.variants[0]})`, value }];
+    return { check, levels: e.variants.map((v, k) => ({ variant: v, value: ci([a0, a1, b0, b1][k]!) })), effects, verdict: signVerdict(value), level };
+  }
   if (e.kind === 'rises-over-time') {
     // Over the second half of the run, after the launch years: the rise from launch would only measure uptake.
     const rise = values(ev, e.variant, (d) => readMetric(check.metric, d, 'finalYear') - readMetric(check.metric, d, 'middleYear'));
