@@ -126,3 +126,22 @@ describe('an interaction', () => {
     expect(judgeCheck(check, wider).verdict).toBe('reproduced');
   });
 });
+
+describe('an assumption', () => {
+  it('is the verdict of a claim whose effect an input encodes, whatever its checks say', () => {
+    const check: Check = { label: 'x', metric: { model: 'exporterShare' }, expect: { kind: 'up', variants: ['a', 'b'] } };
+    const ev = evidence({ a: [1, 1.1, 0.9, 1.05], b: [2, 2.1, 1.9, 2.05] });
+    const claim = { id: 'T2', source: '', claim: '', contrast: '', recorded: 'assumption' as const, checks: [check] };
+    expect(judgeClaim(claim, ev, 4).verdict).toBe('reproduced');
+    expect(judgeClaim({ ...claim, assumption: 'the input x' }, ev, 4).verdict).toBe('assumption');
+    expect(judgeClaim({ ...claim, assumption: 'the input x' }, ev, 4).checks[0]!.verdict).toBe('reproduced');
+  });
+
+  it('is given for X6 and D3, with the input that encodes them', () => {
+    for (const id of ['X6', 'D3']) {
+      const c = CLAIMS.find((k) => k.id === id)!;
+      expect(c.recorded).toBe('assumption');
+      expect(c.assumption).toBeTruthy();
+    }
+  });
+});

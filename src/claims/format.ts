@@ -35,11 +35,11 @@ export function claimsTable(results: ClaimResult[]): string {
 
 export function claimsMarkdown(results: ClaimResult[]): string {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  const notes = results.filter((r) => r.claim.why).map((r) => `- **${r.claim.id}**: ${r.claim.why}`);
+  const notes = results.filter((r) => r.claim.why || r.claim.assumption).map((r) => `- **${r.claim.id}**: ${[r.claim.why, r.claim.assumption && `Ablation: ${r.claim.assumption}`].filter(Boolean).join(' ')}`);
   return [
     '# Claims',
     '',
-    `${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('inconclusive')} inconclusive, of ${results.length}.`,
+    `${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('inconclusive')} inconclusive, ${count('assumption')} assumption, of ${results.length}.`,
     '',
     formatMarkdownTable(HEADER, rows(results, true)),
     ...(notes.length ? ['', '## Why some claims are not reproduced', '', ...notes] : []),

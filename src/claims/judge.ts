@@ -191,5 +191,5 @@ export function judgeClaim(claim: Claim, ev: Evidence, seeds: number): ClaimResu
     checks[k] = retained && judged.verdict !== 'inconclusive' ? { ...judged, verdict: 'inconclusive' } : judged;
     if (judged.verdict === 'inconclusive') retained = true;
   });
-  return { claim, checks, verdict: combine(checks.map((c) => c.verdict)), seeds };
+  return { claim, checks, verdict: claim.assumption ? 'assumption' : combine(checks.map((c) => c.verdict)), seeds };
 }
