@@ -34,6 +34,7 @@ export const AGENT_COLUMNS = [
 ] as const;
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 
 /**
  * Whether firm i belongs to the lock-in cohort at tick `asOf`: it first
@@ -256,7 +257,8 @@ export class Reporters {
       directOfflineShare: ratio(dir, exporters),
       platformSellerShare: ratio(plat, exporters),
       directShare: ratio(direct, exporters),
-      directValueShare: ratio(L.buyerSpending - w.market.indirectSales.reduce((a, b) => a + b, 0), L.buyerSpending),
+      // Summed apart from buyerSpending, the channel sums can differ from it in the last bit: keep the share a share.
+      directValueShare: Math.min(1, ratio(sum(w.market.directSales) + sum(w.market.platformSales), L.buyerSpending)),
       stageShare0: stages[0]! / N,
       stageShare1: stages[1]! / N,
       stageShare2: stages[2]! / N,
