@@ -159,12 +159,16 @@ function judgePanelCheck(check: Check, q: PanelQuantity, ev: Evidence, level: nu
   return { check, levels: levels.map((l) => ({ variant: l.label, value: meanCi(l.values, level) })), effects: [{ label: check.label, value }], verdict: signVerdict(value), level };
 }
 
-/** Two-sided p-value of a mean whose t-based 95% CI is given (1 when there is no interval). */
-function pValue(e: MeanCi): number {
-  if (e.lo === undefined || e.hi === undefined || e.n < 2) return 1;
-  const se = (e.hi - e.lo) / (2 * studentTQuantile(0.975, e.n - 1));
-  if (!(se > 0)) return e.mean === 0 ? 1 : 0;
-  return studentTTwoSided(e.mean / se, e.n - 1);
+/** Standard error behind a t-based 95% CI (Infinity when there is no interval). */
+function standardError(e: MeanCi): number {
+  return e.lo === undefined || e.hi === undefined || e.n < 2 ? Infinity : (e.hi - e.lo) / (2 * studentTQuantile(0.975, e.n - 1));
+}
+
+/** Two-sided t-test p-value of a mean with standard error `se` on n − 1 degrees of freedom (1 when it has no spread to judge by). */
+function tTest(mean: number, se: number, n: number): number {
+  if (!Number.isFinite(se) || n < 2) return 1;
+  if (!(se > 0)) return mean === 0 ? 1 : 0;
+  return studentTTwoSided(mean / se, n - 1);
 }
 
 /**
@@ -172,12 +176,11 @@ function pValue(e: MeanCi): number {
  * inverted U, the peak against each end, as a difference of two means).
  */
 function checkPValue(c: CheckResult): number {
-  if (c.check.expect.kind !== 'inverted-u') return Math.max(...c.effects.map((e) => pValue(e.value)));
+  if (c.check.expect.kind !== 'inverted-u') return Math.max(...c.effects.map((e) => tTest(e.value.mean, standardError(e.value), e.value.n)));
   const [first, last] = [c.levels[0]!.value, c.levels[c.levels.length - 1]!.value];
   const peak = c.levels.slice(1, -1).reduce((best, l) => (l.value.mean > best.mean ? l.value : best), c.levels[1]!.value);
-  const se = (v: MeanCi) => (v.hi === undefined || v.lo === undefined ? Infinity : (v.hi - v.lo) / (2 * studentTQuantile(0.975, v.n - 1)));
-  const diff = (end: MeanCi) => pValue({ n: peak.n, mean: peak.mean - end.mean, lo: peak.mean - end.mean - Math.hypot(se(peak), se(end)) * studentTQuantile(0.975, peak.n - 1), hi: peak.mean - end.mean + Math.hypot(se(peak), se(end)) * studentTQuantile(0.975, peak.n - 1) });
-  return Math.max(diff(first), diff(last));
+  const againstPeak = (end: MeanCi) => tTest(peak.mean - end.mean, Math.hypot(standardError(peak), standardError(end)), peak.n);
+  return Math.max(againstPeak(first), againstPeak(last));
 }
 
 /** Judges a claim's checks as one family (Holm), then combines their verdicts. */

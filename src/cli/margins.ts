@@ -8,7 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { MARGIN_TARGETS, type MarginName, type TradeMargins } from '../analysis/trade-margins.js';
 import { meanCi } from '../analysis/replications.js';
-import { defaultWindow, measureTradeMargins } from '../experiment/trade-margins.js';
+import { defaultWindow, measureTradeMargins, recordedYears } from '../experiment/trade-margins.js';
 import { formatTable } from '../report/table.js';
 import { loadScenario } from '../scenario/index.js';
 
@@ -49,7 +49,7 @@ async function handler(a: Args): Promise<void> {
   const { scenario } = await loadScenario(a.scenario, { overrides: a.set });
   const fallback = defaultWindow(scenario);
   const window = { fromYear: a['from-year'] ?? fallback.fromYear, toYear: a['to-year'] ?? fallback.toYear };
-  const years = Math.floor(scenario.ticks / scenario.ticksPerYear);
+  const years = recordedYears(scenario);
   if (!(window.fromYear >= 0 && window.fromYear <= window.toYear && window.toYear < years)) {
     throw new UserError(`the years to measure must satisfy 0 ≤ --from-year ≤ --to-year < ${years} (the run has ${years} years), got ${window.fromYear}–${window.toYear}`);
   }

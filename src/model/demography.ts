@@ -84,7 +84,7 @@ function fitTable(sd: number): Float64Array {
   if (t) return t;
   t = Float64Array.from({ length: FIT_LEVELS }, (_, k) => Math.exp(sd * normalQuantile((k + 0.5) / FIT_LEVELS)));
   const mean = t.reduce((a, b) => a + b, 0) / FIT_LEVELS;
-  for (let k = 0; k < FIT_LEVELS; k++) t[k] = sd === 0 ? 1 : t[k]! / mean;
+  for (let k = 0; k < FIT_LEVELS; k++) t[k] = t[k]! / mean;
   fitTables.set(sd, t);
   return t;
 }

@@ -115,10 +115,10 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const several = (served & (served - 1)) !== 0;
   // A market served loses money only if its upkeep or the margin is against it; the last goes with the listing (LeavePlatform).
   const mayDrop = several && (s.channels.platformMarketUpkeep > 0 || netMargin < 0);
-  const upkeep = scopeTerms(w, served);
+  const scope = scopeTerms(w, served);
   for (let m = 0; m < w.markets.length; m++) {
     if (served & (1 << m) && !mayDrop) continue;
-    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin - marginalUpkeep(w, upkeep, m, served);
+    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin - marginalUpkeep(w, scope, m, served);
     if (served & (1 << m)) {
       if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
     } else if (listed) {
@@ -139,6 +139,7 @@ interface Scope {
   upkeep: number;
 }
 
+/** The one record, refilled per review; `upkeep` starts as a fraction so V8 holds it as a double (see `withDoubleFields`). */
 const scopeRecord: Scope = { n: 0, upkeep: 0.5 };
 
 function scopeTerms(w: World, served: number): Scope {
