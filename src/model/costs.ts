@@ -4,8 +4,8 @@
  */
 import { Channel, lowestMarket, marketCount } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
-import type { TradeTables } from './trade.js';
-import type { World } from './world.js';
+import type { TradeTables } from './world-state.js';
+import type { World } from './world-state.js';
 
 function inPilotZone(w: World, i: number): boolean {
   return pilotZoneOpen(w.regions[w.firms.region[i]!]!, w.tick);

@@ -12,38 +12,10 @@
 import { complianceCostIn } from './costs.js';
 import type { Firms } from './firms.js';
 import { pilotZoneOpen } from './regions.js';
-import type { World } from './world.js';
+import type { TradeTables, World } from './world-state.js';
 
-/** Per (region, market) tables, flattened as region × markets + market. */
-export interface TradeTables {
-  /** Attractiveness multiplier from the delivered-price markup of each channel: (delivered / p)^(−η); 0 where unreachable. */
-  indirectFactor: Float64Array;
-  directFactor: Float64Array;
-  platformFactor: Float64Array;
-  /** Share of buyer spending the firm is paid, per channel. */
-  indirectPaid: Float64Array;
-  directPaid: Float64Array;
-  platformPaid: Float64Array;
-  /** Delivered price ÷ ex-factory price, per channel. */
-  indirectPriceRatio: Float64Array;
-  directPriceRatio: Float64Array;
-  platformPriceRatio: Float64Array;
-  /** Search friction per market, per channel: searchVisibility × search cost × distance. */
-  directFriction: Float64Array;
-  platformFriction: Float64Array;
-  /** Markets intermediaries reach (bit set). */
-  intermediaryReach: number;
-  /** List price ÷ ex-factory price on the platform (commission passed on). */
-  listFactor: number;
-  /** What the intermediary pays a supplier ÷ its ex-factory price. */
-  intermediaryPays: number;
-  /** log(stage quality) by stage, for `appealOf`. */
-  logStageQuality: Float64Array;
-  /** Compliance cost per tick of a platform seller, by region (`complianceCostIn`). */
-  compliance: Float64Array;
-  /** Running cost per tick of serving each market on the platform: `platformMarketUpkeep` × distance. */
-  platformUpkeep: Float64Array;
-}
+export type { TradeTables } from './world-state.js';
+
 
 /** log(k) for product-line counts k (a Uint8Array holds them), log(1) for 0: `appealOf` looks these up. */
 const LOG_COUNT = Float64Array.from({ length: 256 }, (_, k) => Math.log(k || 1));

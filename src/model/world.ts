@@ -1,55 +1,18 @@
 /**
  * The world: current parameters, firms, regions, markets, the platform and
- * this tick's ledger of money flows. Phases read and mutate it.
+ * this tick's ledger of money flows. Phases read and mutate it; its types
+ * are in world-state.ts, built here.
  */
 import { withDoubleFields } from '../engine/double-fields.js';
 import { RngStreams } from '../engine/rng.js';
-import { createFirms, type Firms } from './firms.js';
-import { buildMarkets, type Market } from './markets.js';
-import type { Scenario, TrafficWeights } from './params.js';
-import { resolveRegions, type NamedRegion } from './regions.js';
-import { buildTradeTables, type TradeTables } from './trade.js';
+import { createFirms } from './firms.js';
+import { buildMarkets } from './markets.js';
+import type { Scenario } from './params.js';
+import { resolveRegions } from './regions.js';
+import { buildTradeTables } from './trade.js';
+import type { Ledger, TradeTables, World } from './world-state.js';
 
-/** Money flows of one tick, all in k USD. Reset at the start of every tick. */
-export interface Ledger {
-  buyerSpending: number; // what foreign buyers paid for SME goods (final export value)
-  receipts: number; // what SMEs were paid for exports
-  platformReceipts: number;
-  directReceipts: number;
-  indirectReceipts: number;
-  commission: number;
-  intermediaryMargin: number;
-  logistics: number;
-  costOfGoods: number; // production cost of exported goods
-  adSpend: number;
-  subscriptions: number;
-  compliance: number; // compliance + re-adaptation costs of platform sellers
-  fines: number;
-  interest: number;
-  domesticSales: number;
-  domesticMargin: number;
-  overhead: number; // overhead + channel running costs + category costs
-  entryCosts: number; // onboarding, fairs, new platform markets
-  investment: number;
-  rdSpend: number;
-  payouts: number;
-  gmv: number; // platform merchandise value (list prices, before shipping)
-  platformSpend: number; // buyer spending through the platform
-  traditionalSpend: number;
-  platformOrders: number;
-  traditionalOrders: number;
-  counterfeitOrders: number;
-  honestExportValue: number; // buyer spending on goods of sellers not cheating this tick
-  lowCashExportValue: number; // buyer spending on goods of firms that entered with low cash
-  entries: number;
-  exits: number;
-  exitNetWorth: number; // cash − debt of firms that left
-  entryNetWorth: number; // cash − debt of entrants
-  caught: number;
-  platformLeaves: number; // sellers that left the platform or were delisted
-  /** Final export value by the seller's region. */
-  regionExports: Float64Array;
-}
+export type { Ledger, MarketState, PlatformState, RegionState, TradeTables, World } from './world-state.js';
 
 /** A zeroed ledger. */
 export function emptyLedger(regions: number): Ledger {
@@ -62,72 +25,6 @@ export function emptyLedger(regions: number): Ledger {
     lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0, platformLeaves: 0,
     regionExports: new Float64Array(regions),
   };
-}
-
-/** Per-market channel aggregates of the last matching, which firms use to form expectations. */
-export interface MarketState {
-  spending: Float64Array; // buyers' budget this tick
-  platformBudget: Float64Array; // part of the budget buyers take to the platform
-  traditionalBudget: Float64Array;
-  platformPull: Float64Array; // Σ seller attractiveness on the platform
-  directPull: Float64Array; // Σ attractiveness of direct offline sellers
-  indirectPull: Float64Array; // Σ attractiveness of intermediated goods
-  outsidePull: Float64Array; // attractiveness of suppliers from elsewhere, per channel
-  platformSales: Float64Array;
-  directSales: Float64Array;
-  indirectSales: Float64Array;
-  sellers: Float64Array;
-  platformSellers: Float64Array; // sellers serving the market on the platform
-  offlineSellers: Float64Array; // sellers serving it direct offline or through the intermediary
-}
-
-export interface PlatformState {
-  /** False before the platform exists (burn-in, or `platform.enabled: false`). */
-  active: boolean;
-  stage: number;
-  commission: number;
-  weights: TrafficWeights; // the ranking weights in force
-  ruleChanges: number;
-  /** Exposure normaliser of the last tick: Σ exp(concentration · (score − scoreShift)) over listed sellers. */
-  scoreMass: number;
-  scoreShift: number;
-  listed: number;
-  gmvShare: number; // last tick's platform share of SME export value
-  fraudShare: number; // smoothed counterfeit share of platform orders
-  trust: number; // buyers' trust in the platform
-  /** Mean productivity of platform sellers by stage, last tick (knowledge spillover). */
-  meanProductivityByStage: Float64Array;
-}
-
-export interface RegionState {
-  /** Share of the region's firms listed on the platform, as firms see it when they review their channels. */
-  adoption: Float64Array;
-}
-
-export interface World {
-  scenario: Scenario; // parameters in force (events change them)
-  readonly seed: number;
-  tick: number; // negative during burn-in
-  rng: RngStreams;
-  firms: Firms;
-  regions: NamedRegion[];
-  markets: Market[];
-  market: MarketState;
-  platform: PlatformState;
-  region: RegionState;
-  ledger: Ledger;
-  /** Prices and trade-cost tables in force (rebuilt each tick by the platform phase). */
-  trade: TradeTables;
-  nextId: number;
-  /** Scratch per firm: buyers' attractiveness base (quality, price, categories) this tick. */
-  appeal: Float64Array;
-  /** Scratch per firm: platform ranking score this tick. */
-  score: Float64Array;
-  /**
-   * Buyers' spending on each firm's goods in each market this tick, sold under its own name (direct
-   * offline and platform; capacity × markets), filled by matching when a run asks for it (firm-years), else null.
-   */
-  marketSalesNow: Float64Array | null;
 }
 
 export function createWorld(scenario: Scenario, seed: number): World {
