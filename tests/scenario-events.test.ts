@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
+import { withSettings } from '../src/model/events.js';
 import { defaultScenario } from '../src/model/params.js';
 import { validateScenarioObject } from '../src/scenario/check.js';
 import { applyEvent } from '../src/scenario/events.js';
@@ -36,6 +37,25 @@ describe('applyEvent', () => {
   it('refuses to change what the run is built from', () => {
     expect(() => applyEvent(defaultScenario(), { ticks: 60 })).toThrow(UserError);
     expect(() => applyEvent(defaultScenario(), { 'markets.count': 4 })).toThrow('fixed for the whole run');
+  });
+});
+
+describe('the model applies an event as the scenario layer checked it', () => {
+  const sets: Record<string, unknown>[] = [
+    { 'platform.commission': 0.25, 'regions.central.pilotZone': true },
+    { 'regions.*.financeDepth': 0.9, 'firm.markups.1': 0.4 },
+    { 'firm.markups[2]': 0.6, 'platform.traffic.weights': { quality: 1, ad: 0 } },
+    { 'regions.*.pilotZone': 12, 'platform.stage': 2 },
+  ];
+  it.each(sets)('%o gives the same scenario both ways', (set) => {
+    const base = defaultScenario();
+    expect(withSettings(base, set)).toEqual(applyEvent(base, set));
+    expect(base).toEqual(defaultScenario());
+  });
+
+  it('refuses what the run is built from and invalid values', () => {
+    expect(() => withSettings(defaultScenario(), { 'markets.count': 4 })).toThrow('fixed for the whole run');
+    expect(() => withSettings(defaultScenario(), { 'platform.governance.oversight': 1.2 })).toThrow(UserError);
   });
 });
 

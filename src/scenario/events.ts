@@ -1,19 +1,16 @@
 /**
  * Scheduled events (`at: tick, set: {path: value}`): applying one to a
- * scenario (the model's event phase uses this) and checking a scenario's
+ * scenario with messages for its author, and checking a scenario's
  * events when it is loaded, so a bad event fails before the run, not at tick 90.
  */
+import { FIXED_FOR_RUN } from '../model/events.js';
 import { ScenarioSchema, type Scenario } from '../model/params.js';
 import { presetRegionNames } from '../model/regions.js';
 import { explainZodIssue, ScenarioError, type ScenarioIssue } from './issues.js';
 import { resolveParamPath, setPath } from './paths.js';
 import { formatPath, locateKey, locateValue, nodeAt, toPlain, type Loc, type LocNode, type MapNode, type PathSeg } from './tree.js';
 
-/**
- * Parameters that shape the run itself (its length, seed, regions, markets and
- * schedule): the world is built from them at tick 0, so an event cannot change them.
- */
-export const FIXED_FOR_RUN = ['name', 'description', 'seed', 'ticks', 'ticksPerYear', 'burnInTicks', 'firms', 'regionPreset', 'markets.count', 'events'];
+export { FIXED_FOR_RUN };
 
 /**
  * A problem with one `set` entry: the entry's key, the scenario path at fault,
