@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entropyIndex } from '../src/analysis/panel-entropy.js';
+import { entropyIndex } from '../src/analysis/panel/entropy.js';
 import { UserError } from '../src/errors.js';
 
 describe('entropy-weight index', () => {

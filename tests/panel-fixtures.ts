@@ -1,8 +1,8 @@
 /** Shared test data for the panel-analysis tests. */
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
-import { panelFromTable, readCsvTable } from '../src/analysis/panel-csv.js';
-import type { Panel } from '../src/analysis/panel-types.js';
+import { panelFromTable, readCsvTable } from '../src/analysis/panel/csv.js';
+import type { Panel } from '../src/analysis/panel/types.js';
 
 export const GRUNFELD_CSV = fileURLToPath(new URL('./fixtures/grunfeld.csv', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entityMedianSplit, fitByGroup, median, medianSplit, subsetPanel } from '../src/analysis/panel-groups.js';
-import { fitPanel } from '../src/analysis/panel-ols.js';
+import { entityMedianSplit, fitByGroup, median, medianSplit, subsetPanel } from '../src/analysis/panel/groups.js';
+import { fitPanel } from '../src/analysis/panel/ols.js';
 import { UserError } from '../src/errors.js';
 import { grunfeld } from './panel-fixtures.js';
 

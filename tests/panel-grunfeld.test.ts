@@ -29,8 +29,8 @@
  * (one-way) and 0.0108244295/0.0478483966 (two-way), matching [gretl].
  */
 import { describe, expect, it } from 'vitest';
-import { fitPanel } from '../src/analysis/panel-ols.js';
-import type { Effects, PanelFit } from '../src/analysis/panel-types.js';
+import { fitPanel } from '../src/analysis/panel/ols.js';
+import type { Effects, PanelFit } from '../src/analysis/panel/types.js';
 import { grunfeld } from './panel-fixtures.js';
 
 const panel = grunfeld();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mediation, mediationVerdict } from '../src/analysis/panel-mediation.js';
-import type { Coefficient } from '../src/analysis/panel-types.js';
+import { mediation, mediationVerdict } from '../src/analysis/panel/mediation.js';
+import type { Coefficient } from '../src/analysis/panel/types.js';
 
 /** The estimate lies within four standard errors of the truth. */
 function expectNear(c: Coefficient, truth: number): void {

@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { subsetPanel } from '../src/analysis/panel-groups.js';
-import { fitPanel } from '../src/analysis/panel-ols.js';
-import { EFFECTS, type Effects, type ModelSpec, type Panel, type PanelFit } from '../src/analysis/panel-types.js';
+import { subsetPanel } from '../src/analysis/panel/groups.js';
+import { fitPanel } from '../src/analysis/panel/ols.js';
+import { EFFECTS, type Effects, type ModelSpec, type Panel, type PanelFit } from '../src/analysis/panel/types.js';
 import { normalSampler } from './panel-fixtures.js';
 
 /** A random panel (3–6 entities × 4–6 periods, about 1 row in 8 dropped) with y = 1.5·x1 − 0.7·x2 + α_i + γ_t + e. */

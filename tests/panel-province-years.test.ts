@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProvinceYearAggregator, regionMetricIndex } from '../src/analysis/panel-province-years.js';
-import { pool } from '../src/analysis/panel-study-pool.js';
+import { ProvinceYearAggregator, regionMetricIndex } from '../src/analysis/panel/province-years.js';
+import { pool } from '../src/analysis/panel/study-pool.js';
 import { UserError } from '../src/errors.js';
 import { REGION_METRICS } from '../src/model/reporters.js';
 

@@ -3,10 +3,10 @@
  * must reproduce (Frisch–Waugh–Lovell), including unbalanced two-way panels.
  */
 import { describe, expect, it } from 'vitest';
-import { subsetPanel } from '../src/analysis/panel-groups.js';
-import { fitPanel } from '../src/analysis/panel-ols.js';
-import type { Panel, PanelFit } from '../src/analysis/panel-types.js';
-import { connectedComponents, toFactor } from '../src/analysis/panel-within.js';
+import { subsetPanel } from '../src/analysis/panel/groups.js';
+import { fitPanel } from '../src/analysis/panel/ols.js';
+import type { Panel, PanelFit } from '../src/analysis/panel/types.js';
+import { connectedComponents, toFactor } from '../src/analysis/panel/within.js';
 import { grunfeld } from './panel-fixtures.js';
 
 /** Adds 0/1 dummies for every level but the first of `labels` as variables `${prefix}${level}`. */

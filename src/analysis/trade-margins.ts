@@ -11,7 +11,7 @@
  * of the supplier and an export of the company.
  */
 import type { FirmYear } from '../experiment/firm-years.js';
-import { crossProduct, crossVector, invertSymmetric, matVec } from './panel-linalg.js';
+import { crossProduct, crossVector, invertSymmetric, matVec } from './panel/linalg.js';
 
 export interface TradeMargins {
   firmYears: number;

@@ -13,7 +13,7 @@ import { meanCi, type MeanCi } from '../analysis/replications.js';
 import { studentTQuantile, studentTTwoSided } from '../analysis/distributions.js';
 import type { Check, Claim, MetricRead, PanelQuantity, Verdict } from './catalog.js';
 import type { RunDigest } from './digest.js';
-import type { PanelClaims } from '../analysis/panel-study-claims.js';
+import type { PanelClaims } from '../analysis/panel/study-claims.js';
 import { panelQuantity } from './panel.js';
 
 /** What the runs produced: digests by variant file, one per seed in seed order; the panel study's estimates. */

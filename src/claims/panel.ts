@@ -3,7 +3,7 @@
  * province panel study (`gvc-sim panel`), differences of the estimates the
  * empirical paper's tables report.
  */
-import type { Estimate, PanelClaims } from '../analysis/panel-study-claims.js';
+import type { Estimate, PanelClaims } from '../analysis/panel/study-claims.js';
 import type { PanelQuantity } from './catalog.js';
 
 /** Joins one-seed panel results into one, seed by seed. */

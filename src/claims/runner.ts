@@ -10,7 +10,7 @@ import { compiledSibling } from '../engine/worker-path.js';
 import type { Scenario } from '../model/params.js';
 import { loadScenario } from '../scenario/index.js';
 import { variantFiles, type Claim } from './catalog.js';
-import type { PanelClaims } from '../analysis/panel-study-claims.js';
+import type { PanelClaims } from '../analysis/panel/study-claims.js';
 import type { RunDigest } from './digest.js';
 import type { Evidence } from './judge.js';
 import { joinPanelClaims } from './panel.js';

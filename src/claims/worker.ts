@@ -2,8 +2,8 @@
  * Worker thread for the claims runner: one (scenario, seed) run → its digest,
  * or, for the panel claims, one seed of the province panel study.
  */
-import { runPanelStudy } from '../analysis/panel-study.js';
-import type { PanelClaims } from '../analysis/panel-study-claims.js';
+import { runPanelStudy } from '../analysis/panel/study.js';
+import type { PanelClaims } from '../analysis/panel/study-claims.js';
 import { loadFeeExpressions, usesFeeExpressions } from '../model/fee-expression.js';
 import type { Scenario } from '../model/params.js';
 import { digestRun, type RunDigest } from './digest.js';

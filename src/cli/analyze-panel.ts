@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
-import { panelFromTable, readCsvTable } from '../analysis/panel-csv.js';
-import { formatPanelFit, OUTPUT_FORMATS, type OutputFormat } from '../analysis/panel-format.js';
-import { fitPanel } from '../analysis/panel-ols.js';
-import { EFFECTS, type Effects } from '../analysis/panel-types.js';
+import { panelFromTable, readCsvTable } from '../analysis/panel/csv.js';
+import { formatPanelFit, OUTPUT_FORMATS, type OutputFormat } from '../analysis/panel/format.js';
+import { fitPanel } from '../analysis/panel/ols.js';
+import { EFFECTS, type Effects } from '../analysis/panel/types.js';
 
 export interface PanelArgs {
   data: string;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
-import { checkPanelStudy, runPanelStudy, type PanelStudy, type PanelStudyOptions } from '../analysis/panel-study.js';
-import { formatStudy, panelCsv, STUDY_FORMATS, type StudyFormat } from '../analysis/panel-study-format.js';
+import { checkPanelStudy, runPanelStudy, type PanelStudy, type PanelStudyOptions } from '../analysis/panel/study.js';
+import { formatStudy, panelCsv, STUDY_FORMATS, type StudyFormat } from '../analysis/panel/study-format.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { prepareOutputDir } from '../output/results-dir.js';
 import { loadScenario } from '../scenario/index.js';

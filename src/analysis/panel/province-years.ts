@@ -11,8 +11,8 @@
  * Year y (1-based) covers ticks (y − 1)·ticksPerYear … y·ticksPerYear − 1; a
  * trailing incomplete year is dropped.
  */
-import { UserError } from '../errors.js';
-import { REGION_METRICS } from '../model/reporters.js';
+import { UserError } from '../../errors.js';
+import { REGION_METRICS } from '../../model/reporters.js';
 
 /** Region metrics that are flows per tick and so add up over a year. */
 export const SUMMED_METRICS: readonly string[] = ['exports'];

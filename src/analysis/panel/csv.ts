@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
-import { UserError } from '../errors.js';
-import { nearestName } from './panel-names.js';
-import type { ClusterSpec, Panel } from './panel-types.js';
+import { UserError } from '../../errors.js';
+import { nearestName } from './names.js';
+import type { ClusterSpec, Panel } from './types.js';
 
 export interface CsvTable {
   /** File name used in messages. */

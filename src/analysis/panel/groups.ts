@@ -1,7 +1,7 @@
 /** Heterogeneity analysis: the same panel model estimated separately per group. */
-import { UserError } from '../errors.js';
-import { fitPanel } from './panel-ols.js';
-import type { ModelSpec, Panel, PanelFit } from './panel-types.js';
+import { UserError } from '../../errors.js';
+import { fitPanel } from './ols.js';
+import type { ModelSpec, Panel, PanelFit } from './types.js';
 
 /** The observations at `rows` (in that order) of a panel. */
 export function subsetPanel(panel: Panel, rows: readonly number[]): Panel {

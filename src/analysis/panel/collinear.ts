@@ -2,9 +2,9 @@
  * Diagnoses a singular design before it is inverted, so the user learns which
  * regressors are at fault instead of seeing "matrix is singular".
  */
-import { UserError } from '../errors.js';
-import { crossProduct, crossVector, invertSymmetric, matVec } from './panel-linalg.js';
-import { INTERCEPT, type Effects } from './panel-types.js';
+import { UserError } from '../../errors.js';
+import { crossProduct, crossVector, invertSymmetric, matVec } from './linalg.js';
+import { INTERCEPT, type Effects } from './types.js';
 
 /** A column whose residual sum of squares falls below this share of its own is treated as exactly explained. */
 const RELATIVE_TOLERANCE = 1e-12;

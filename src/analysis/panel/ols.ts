@@ -7,20 +7,20 @@
  * - FE slopes come from OLS on within-transformed data (Frisch–Waugh–Lovell:
  *   identical to the dummy-variable regression); no intercept is reported.
  * - dfResid = N − K − (absorbed effect parameters); classical t tests use it.
- * - Cluster-robust tests use G − 1 degrees of freedom (see panel-vcov.ts).
+ * - Cluster-robust tests use G − 1 degrees of freedom (see vcov.ts).
  * - R² is ordinary for pooled OLS and the within R² (1 − SSR / Σ ỹ², ỹ the
  *   transformed y) for FE models, as plm's summary reports it.
  * - F is the Wald test that all slopes are zero with the reported covariance:
  *   it equals the usual (R²/q)/((1−R²)/dfResid) for classical errors and
  *   Stata's F(q, G−1) for clustered ones.
  */
-import { UserError } from '../errors.js';
-import { fUpperTail, studentTTwoSided } from './distributions.js';
-import { assertFullRank } from './panel-collinear.js';
-import { crossProduct, crossVector, invertSymmetric, matVec } from './panel-linalg.js';
-import { INTERCEPT, type Coefficient, type FTest, type ModelSpec, type Panel, type PanelFit } from './panel-types.js';
-import { classicalVcov, clusterParameterCount, clusterVcov } from './panel-vcov.js';
-import { levelCounts, toFactor, withinTransform, type Factor } from './panel-within.js';
+import { UserError } from '../../errors.js';
+import { fUpperTail, studentTTwoSided } from '../distributions.js';
+import { assertFullRank } from './collinear.js';
+import { crossProduct, crossVector, invertSymmetric, matVec } from './linalg.js';
+import { INTERCEPT, type Coefficient, type FTest, type ModelSpec, type Panel, type PanelFit } from './types.js';
+import { classicalVcov, clusterParameterCount, clusterVcov } from './vcov.js';
+import { levelCounts, toFactor, withinTransform, type Factor } from './within.js';
 
 function variable(panel: Panel, name: string): readonly number[] {
   const v = panel.vars[name];

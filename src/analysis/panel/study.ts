@@ -3,16 +3,16 @@
  * regions to province-years, builds the ECI and estimates the paper's models
  * on every seed's panel, then pools the estimates across seeds.
  */
-import { UserError } from '../errors.js';
-import { simulate } from '../experiment/simulate.js';
-import type { Scenario } from '../model/params.js';
-import { resolveRegions, type NamedRegion } from '../model/regions.js';
-import { medianSplit } from './panel-groups.js';
-import { ProvinceYearAggregator } from './panel-province-years.js';
-import { panelClaims, type PanelClaims } from './panel-study-claims.js';
-import { buildSeedPanel, type ProvinceTraits, type SeedPanel } from './panel-study-data.js';
-import { estimateSeed, REGION_GROUPS, withContext, type SeedEstimates } from './panel-study-fit.js';
-import { studyTables, type StudyTable } from './panel-study-tables.js';
+import { UserError } from '../../errors.js';
+import { simulate } from '../../experiment/simulate.js';
+import type { Scenario } from '../../model/params.js';
+import { resolveRegions, type NamedRegion } from '../../model/regions.js';
+import { medianSplit } from './groups.js';
+import { ProvinceYearAggregator } from './province-years.js';
+import { panelClaims, type PanelClaims } from './study-claims.js';
+import { buildSeedPanel, type ProvinceTraits, type SeedPanel } from './study-data.js';
+import { estimateSeed, REGION_GROUPS, withContext, type SeedEstimates } from './study-fit.js';
+import { studyTables, type StudyTable } from './study-tables.js';
 
 export interface PanelStudyOptions {
   /** Number of seeds (≥ 1). */

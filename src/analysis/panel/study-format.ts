@@ -2,11 +2,11 @@
  * Renders a panel study: the comparison tables as terminal text, Markdown or
  * JSON, and the province-year panel as CSV (one row per seed × province × year).
  */
-import { REGION_METRICS } from '../model/reporters.js';
-import { formatMarkdownTable, formatTable, type Cell } from '../report/table.js';
-import type { PanelStudy } from './panel-study.js';
-import { DERIVED_VARIABLES } from './panel-study-data.js';
-import type { PaperCell, StudyTable } from './panel-study-tables.js';
+import { REGION_METRICS } from '../../model/reporters.js';
+import { formatMarkdownTable, formatTable, type Cell } from '../../report/table.js';
+import type { PanelStudy } from './study.js';
+import { DERIVED_VARIABLES } from './study-data.js';
+import type { PaperCell, StudyTable } from './study-tables.js';
 
 export type StudyFormat = 'table' | 'md' | 'json';
 

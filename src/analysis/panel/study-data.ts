@@ -3,12 +3,12 @@
  * cross-border e-commerce index (ECI) built from them by entropy weights, and
  * the derived variables the paper's models use.
  */
-import { UserError } from '../errors.js';
-import { REGION_METRICS } from '../model/reporters.js';
-import { entropyIndex, type EntropyIndex } from './panel-entropy.js';
-import { entityMedianSplit } from './panel-groups.js';
-import { regionMetricIndex, type ProvinceYear } from './panel-province-years.js';
-import type { Panel } from './panel-types.js';
+import { UserError } from '../../errors.js';
+import { REGION_METRICS } from '../../model/reporters.js';
+import { entropyIndex, type EntropyIndex } from './entropy.js';
+import { entityMedianSplit } from './groups.js';
+import { regionMetricIndex, type ProvinceYear } from './province-years.js';
+import type { Panel } from './types.js';
 
 /**
  * ECI components and the paper's index dimension each stands in for (its

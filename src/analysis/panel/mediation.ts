@@ -9,9 +9,9 @@
  * Indirect effect a·b; Sobel z = a·b / √(b²·se_a² + a²·se_b²), two-sided
  * normal p-value.
  */
-import { normalTwoSided } from './distributions.js';
-import { fitPanel } from './panel-ols.js';
-import type { ClusterSpec, Coefficient, Effects, Panel, PanelFit } from './panel-types.js';
+import { normalTwoSided } from '../distributions.js';
+import { fitPanel } from './ols.js';
+import type { ClusterSpec, Coefficient, Effects, Panel, PanelFit } from './types.js';
 
 export interface MediationSpec {
   readonly x: string;

@@ -2,9 +2,9 @@
  * Coefficient covariance matrices for (within-transformed) least squares:
  * classical, and cluster-robust with Stata's small-sample correction.
  */
-import { sandwich, type Columns } from './panel-linalg.js';
-import type { Effects } from './panel-types.js';
-import type { Factor } from './panel-within.js';
+import { sandwich, type Columns } from './linalg.js';
+import type { Effects } from './types.js';
+import type { Factor } from './within.js';
 
 /** Classical covariance s²·(X'X)⁻¹ with s² = SSR / dfResid. */
 export function classicalVcov(xtxInverse: readonly (readonly number[])[], ssr: number, dfResid: number): number[][] {

@@ -3,9 +3,9 @@
  * arrays in seed order so a claim can test e.g. "positive and significant in
  * most seeds" without knowing the estimators.
  */
-import type { MediationResult, MediationVerdict } from './panel-mediation.js';
-import { FINANCE_GROUPS, MEDIATORS, REGION_GROUPS, TREATMENT, type Mediator, type SeedEstimates } from './panel-study-fit.js';
-import type { Coefficient, PanelFit } from './panel-types.js';
+import type { MediationResult, MediationVerdict } from './mediation.js';
+import { FINANCE_GROUPS, MEDIATORS, REGION_GROUPS, TREATMENT, type Mediator, type SeedEstimates } from './study-fit.js';
+import type { Coefficient, PanelFit } from './types.js';
 
 export interface Estimate {
   readonly estimate: number;

@@ -11,12 +11,12 @@
  *
  * Every model clusters standard errors by province (t with G − 1 df).
  */
-import { UserError } from '../errors.js';
-import { fitByGroup } from './panel-groups.js';
-import { mediation, type MediationResult } from './panel-mediation.js';
-import { fitPanel } from './panel-ols.js';
-import type { SeedPanel } from './panel-study-data.js';
-import type { Effects, ModelSpec, PanelFit } from './panel-types.js';
+import { UserError } from '../../errors.js';
+import { fitByGroup } from './groups.js';
+import { mediation, type MediationResult } from './mediation.js';
+import { fitPanel } from './ols.js';
+import type { SeedPanel } from './study-data.js';
+import type { Effects, ModelSpec, PanelFit } from './types.js';
 
 export const OUTCOME = 'lnExports';
 export const TREATMENT = 'eci';

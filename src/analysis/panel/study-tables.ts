@@ -2,13 +2,13 @@
  * Analogues of the paper's Tables 1, 4, 6, 7 and 8: each simulated estimate
  * pooled across seeds, with the published number beside it.
  */
-import { median } from './panel-groups.js';
-import type { MediationResult } from './panel-mediation.js';
-import { PAPER_DIMENSION_WEIGHTS, PAPER_TABLE4, PAPER_TABLE6, PAPER_TABLE7, PAPER_TABLE8, type PaperEstimate, type PaperMediation } from './panel-paper.js';
-import { ECI_COMPONENTS, type SeedPanel } from './panel-study-data.js';
-import { FE_CONTROLS, FINANCE_GROUPS, MEDIATORS, POOLED_CONTROLS, REGION_GROUPS, TREATMENT, type Mediator, type SeedEstimates } from './panel-study-fit.js';
-import { ALPHA, pool, type Pooled } from './panel-study-pool.js';
-import type { PanelFit } from './panel-types.js';
+import { median } from './groups.js';
+import type { MediationResult } from './mediation.js';
+import { PAPER_DIMENSION_WEIGHTS, PAPER_TABLE4, PAPER_TABLE6, PAPER_TABLE7, PAPER_TABLE8, type PaperEstimate, type PaperMediation } from './paper.js';
+import { ECI_COMPONENTS, type SeedPanel } from './study-data.js';
+import { FE_CONTROLS, FINANCE_GROUPS, MEDIATORS, POOLED_CONTROLS, REGION_GROUPS, TREATMENT, type Mediator, type SeedEstimates } from './study-fit.js';
+import { ALPHA, pool, type Pooled } from './study-pool.js';
+import type { PanelFit } from './types.js';
 
 /** A published value; `term` names the paper's variable when it differs from the simulated one. */
 export interface PaperCell extends PaperEstimate {

@@ -2,8 +2,8 @@
  * The within transformation: sweeping entity and/or time means out of a
  * variable, and counting how many fixed-effect parameters that absorbs.
  */
-import { UserError } from '../errors.js';
-import type { Effects } from './panel-types.js';
+import { UserError } from '../../errors.js';
+import type { Effects } from './types.js';
 
 /** A categorical variable coded as 0..levels-1 in order of first appearance. */
 export interface Factor {

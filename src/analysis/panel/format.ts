@@ -1,6 +1,6 @@
 /** Renders a panel fit as a terminal table, JSON or CSV. */
-import { formatNumber, formatTable } from '../report/table.js';
-import { INTERCEPT, type PanelFit } from './panel-types.js';
+import { formatNumber, formatTable } from '../../report/table.js';
+import { INTERCEPT, type PanelFit } from './types.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 

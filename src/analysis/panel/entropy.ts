@@ -3,7 +3,7 @@
  * development indices such as a cross-border e-commerce index from several
  * indicators measured over the same n observations).
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 
 /** `positive`: larger is better; `negative`: smaller is better (e.g. costs). */
 export type Direction = 'positive' | 'negative';
