@@ -42,6 +42,16 @@ describe('gvc-sim run', () => {
     expect(r.out).toContain('95% CI');
   });
 
+  it('with --format parquet also writes model, regions and markets as Parquet; the CSVs stay the same', () => {
+    const [plain, both] = [tmp(), tmp()];
+    expect(gvc(['run', 'scenarios/baseline.yaml', ...QUICK, '--out', plain, '--force']).code).toBe(0);
+    const r = gvc(['run', 'scenarios/baseline.yaml', ...QUICK, '--format', 'parquet', '--out', both, '--force']);
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(both).filter((f) => f.endsWith('.parquet')).sort()).toEqual(['markets.parquet', 'model.parquet', 'regions.parquet']);
+    for (const f of ['model.csv', 'regions.csv', 'markets.csv']) expect(readFileSync(join(both, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+    expect(gvc(['run', 'scenarios/baseline.yaml', ...QUICK, '--format', 'xlsx', '--out', tmp(), '--force']).code).toBe(2);
+  });
+
   it('gives byte-identical files for the same seed, and different ones for another seed', () => {
     const [a, b, c] = [tmp(), tmp(), tmp()];
     for (const [dir, seed] of [[a, '5'], [b, '5'], [c, '6']] as const) expect(gvc(['run', 'scenarios/baseline.yaml', ...QUICK, '--seed', seed, '--out', dir, '--force']).code).toBe(0);

@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { checkFirmPanel } from '../experiment/firm-panel.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../experiment/parquet.js';
 import { runScenario } from '../experiment/run.js';
 import { summarize, SUMMARY_METRICS, type SummaryRow } from '../experiment/summary.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -21,6 +22,7 @@ interface RunArgs {
   force: boolean;
   'agents-every': number;
   'firm-panel': boolean;
+  format: OutputFormat;
   report: boolean;
   check: boolean;
   'log-level': string;
@@ -40,12 +42,14 @@ function builder(y: Argv): Argv<RunArgs> {
       force: { type: 'boolean', default: false, describe: 'write into a non-empty --out folder' },
       'agents-every': { type: 'number', default: 0, describe: 'write agents.csv snapshots every K ticks (0: none)' },
       'firm-panel': { type: 'boolean', default: false, describe: 'write firm-years.parquet and firm-markets.parquet: every firm\'s year and its sales by market (whole years only)' },
+      format: { choices: OUTPUT_FORMATS, default: 'csv' as const, describe: 'parquet: also write each CSV as Parquet beside it, for pandas, polars and R (docs/interop.md)' },
       report: { type: 'boolean', default: true, describe: 'write report.html (disable with --no-report)' },
       check: { type: 'boolean', default: false, describe: 'check model invariants every phase (slower)' },
       ...logOptions,
     })
     .example('$0 run scenarios/baseline.yaml', 'run the baseline once; results in results/baseline/')
     .example('$0 run scenarios/lock-in.yaml --seeds 10 --set platform.commission=0.2', 'ten seeds of a what-if')
+    .example('$0 run scenarios/baseline.yaml --format parquet', 'model.parquet, regions.parquet and markets.parquet beside the CSVs')
     .example('$0 run scenarios/baseline.yaml --seeds 5 --firm-panel', 'also a firm × year panel as Parquet, for trade facts (docs/metrics.md)') as unknown as Argv<RunArgs>;
 }
 
@@ -85,6 +89,7 @@ async function handler(a: RunArgs): Promise<void> {
     outDir,
     agentsEvery: a['agents-every'],
     firmPanel: a['firm-panel'],
+    format: a.format,
     scenarioFiles: loaded.files,
     overrides,
     command: process.argv.slice(2).join(' '),

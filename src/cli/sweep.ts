@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { handleInterrupts, signalExitCode } from '../experiment/sweep/interrupts.js';
-import { formatShard, loadSweepSpec, resolveShard, runSweep, sweepOutDir, sweepSummary, type Shard, type SweepPlan, type SweepResult } from '../experiment/sweep/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../experiment/parquet.js';
+import { exportSweep, formatShard, loadSweepSpec, resolveShard, runSweep, sweepOutDir, sweepSummary, type Shard, type SweepPlan, type SweepResult } from '../experiment/sweep/index.js';
 import { formatTable } from '../report/table.js';
 import { createLogger, logOptions } from './logging.js';
 import { createProgress } from './progress.js';
@@ -18,6 +19,7 @@ interface SweepArgs {
   shard?: string;
   resume: boolean;
   out?: string;
+  format?: OutputFormat;
   'log-level'?: string;
   'log-file'?: string;
 }
@@ -30,10 +32,12 @@ function builder(y: Argv): Argv<SweepArgs> {
       shard: { type: 'string', describe: 'run slice I of N (1-based), e.g. 2/8; default: from a Slurm array or Kubernetes Indexed Job, else all' },
       resume: { type: 'boolean', default: false, describe: 'continue the sweep in the output folder, running only unrecorded runs' },
       out: { type: 'string', describe: 'output folder (default results/<spec name>; shards write to shard-I-of-N inside it)' },
+      format: { choices: OUTPUT_FORMATS, describe: 'also write every table of the results database as files of this format when the sweep completes (parquet: for pandas, polars and R, docs/interop.md)' },
       ...logOptions,
       'log-level': { ...logOptions['log-level'], default: undefined, describe: 'how much to log (default: warn under a progress bar, else info: progress every 5%)' },
     })
     .example('$0 sweep scenarios/sweeps/fee-finance-lockin.yaml', 'run a sweep on every core')
+    .example('$0 sweep spec.yaml --format parquet', 'and design.parquet, runs.parquet, outputs.parquet … beside results.duckdb')
     .example('$0 sweep spec.yaml --resume', 'continue after an interruption')
     .example('$0 sweep spec.yaml --shard 3/8 --out results/big', 'one of eight cluster shards') as unknown as Argv<SweepArgs>;
 }
@@ -49,7 +53,7 @@ function resumeCommand(a: SweepArgs, shard: Shard): string {
   return ['gvc-sim sweep', a.spec, '--resume', ...(a.out ? ['--out', a.out] : []), ...(shard.count > 1 ? ['--shard', formatShard(shard)] : [])].join(' ');
 }
 
-async function printSummary(plan: SweepPlan, r: SweepResult, workers: number): Promise<void> {
+async function printSummary(plan: SweepPlan, r: SweepResult, workers: number, exported: boolean): Promise<void> {
   const resumed = r.skipped > 0 ? ` (${r.skipped} already recorded)` : '';
   console.log(`${plan.name}: ${r.ran} runs recorded${resumed}, ${r.ran - r.failed} ok, ${r.failed} failed, in ${(r.wallMs / 1000).toFixed(1)} s with ${workers} worker${workers === 1 ? '' : 's'} → ${r.dbFile}`);
   const s = await sweepSummary(r.outDir);
@@ -57,7 +61,7 @@ async function printSummary(plan: SweepPlan, r: SweepResult, workers: number): P
   const metric = plan.outputs.find((o) => o.reduction !== 'trajectory')?.metric ?? 'METRIC';
   const method = plan.design.method;
   if (method === 'sobol' || method === 'morris') console.log(`next: gvc-sim analyze ${method} ${r.outDir} --metric ${metric}`);
-  console.log(`export the tables: gvc-sim export ${r.outDir} --format parquet`);
+  if (!exported) console.log(`export the tables: gvc-sim export ${r.outDir} --format parquet`);
 }
 
 async function handler(a: SweepArgs): Promise<void> {
@@ -98,7 +102,9 @@ async function handler(a: SweepArgs): Promise<void> {
     process.exit(signal ? signalExitCode(signal) : 1);
   }
   if (result.failed > 0) console.error(`warning: ${result.failed} runs failed (their errors are in the runs table); first errors:\n  ${result.errors.join('\n  ')}`);
-  await printSummary(plan, result, workers);
+  const files = a.format ? await exportSweep(result.outDir, a.format) : [];
+  await printSummary(plan, result, workers, files.length > 0);
+  for (const f of files) console.log(f);
 }
 
 const sweep: CommandModule<object, SweepArgs> = {

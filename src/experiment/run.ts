@@ -1,7 +1,7 @@
 /**
  * `gvc-sim run`: a scenario over one or more seeds, written to a results
  * folder as CSV (model, regions, markets, optional agents) with a manifest,
- * and on request the yearly firm panel as Parquet.
+ * on request the same tables as Parquet too, and the yearly firm panel as Parquet.
  * Rows stream to disk as they are made; files appear complete only when they are.
  */
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { CsvWriter, writeFileAtomic } from '../output/atomic.js';
 import { gitCommit, parameterHash, toolVersion, type Manifest } from '../output/manifest.js';
 import { FirmPanel } from './firm-panel.js';
 import type { FirmYear } from './firm-years.js';
+import { csvsToParquet, type CsvColumn, type OutputFormat } from './parquet.js';
 import { simulate } from './simulate.js';
 
 export interface RunOptions {
@@ -22,6 +23,8 @@ export interface RunOptions {
   agentsEvery?: number;
   /** Write firm-years.parquet and firm-markets.parquet (the scenario must run whole years). */
   firmPanel?: boolean;
+  /** 'parquet': also write each CSV as Parquet beside it once the run is complete (default 'csv': CSV only). */
+  format?: OutputFormat;
   scenarioFiles?: string[];
   overrides?: string[];
   command?: string;
@@ -53,6 +56,19 @@ function openWriters(dir: string, agents: boolean): Writers {
     markets: new CsvWriter(join(dir, 'markets.csv'), ['tick', 'seed', 'market', ...MARKET_METRICS]),
     agents: agents ? new CsvWriter(join(dir, 'agents.csv'), ['tick', 'seed', ...AGENT_COLUMNS]) : undefined,
   };
+}
+
+/** Each table's columns with their types, for its Parquet copy. */
+function typedColumns(agents: boolean): Array<{ file: string; columns: CsvColumn[] }> {
+  const key: CsvColumn[] = [{ name: 'tick', type: 'INTEGER' }, { name: 'seed', type: 'BIGINT' }];
+  const text = (name: string): CsvColumn => ({ name, type: 'VARCHAR' });
+  const numbers = (names: readonly string[]) => names.map((name): CsvColumn => ({ name, type: 'DOUBLE' }));
+  return [
+    { file: 'model.csv', columns: [...key, ...numbers(MODEL_METRICS)] },
+    { file: 'regions.csv', columns: [...key, text('region'), text('group'), ...numbers(REGION_METRICS)] },
+    { file: 'markets.csv', columns: [...key, text('market'), ...numbers(MARKET_METRICS)] },
+    ...(agents ? [{ file: 'agents.csv', columns: [...key, ...numbers(AGENT_COLUMNS)] }] : []),
+  ];
 }
 
 function allWriters(w: Writers): CsvWriter[] {
@@ -115,9 +131,13 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
     else w.close();
   }
   const panelFiles = (await panel?.close(interrupted)) ?? [];
+  const parquetFiles =
+    o.format === 'parquet' && !interrupted
+      ? await csvsToParquet(typedColumns(writers.agents !== undefined).map((t) => ({ csv: join(o.outDir, t.file), columns: t.columns })))
+      : [];
   const wallSeconds = (performance.now() - started) / 1000;
   const csvFiles = allWriters(writers).map((w) => w.path.split(/[\\/]/).pop()! + (interrupted ? '.partial' : ''));
-  const files = ['manifest.json', ...csvFiles, ...panelFiles];
+  const files = ['manifest.json', ...csvFiles, ...parquetFiles, ...panelFiles];
   writeFileAtomic(
     join(o.outDir, 'manifest.json'),
     JSON.stringify({ ...manifest, wallSeconds, status: interrupted ? 'interrupted' : 'complete', files }, null, 2),

@@ -1,10 +1,16 @@
-/** `gvc-sim export`: every table of a sweep database as Parquet or CSV files, in key order. */
+/**
+ * `gvc-sim export` and `sweep --format parquet`: every table of a sweep
+ * database as Parquet or CSV files, in key order. Parquet columns get safe
+ * names (`regions.*.financeDepth` → `regions_all_financeDepth`), the names as
+ * in the database kept in each file's metadata (experiment/parquet.ts).
+ */
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ident, literal, tableNames } from './db.js';
+import { copyToParquet, type OutputFormat } from '../parquet.js';
+import { ident, literal, rows, tableNames } from './db.js';
 import { openResults } from './results.js';
 
-export type ExportFormat = 'csv' | 'parquet';
+export type ExportFormat = OutputFormat;
 
 /** How each table is ordered in its file. */
 const ORDER: Record<string, string> = {
@@ -15,7 +21,7 @@ const ORDER: Record<string, string> = {
   trajectories: 'run_id, metric, tick',
 };
 
-const OPTIONS: Record<ExportFormat, string> = { csv: 'FORMAT csv, HEADER true', parquet: 'FORMAT parquet' };
+const OPTIONS = { csv: 'FORMAT csv, HEADER true' };
 
 /** Writes each table to `outDir/<table>.<format>` (atomically: a finished file or none); returns the files written. */
 export async function exportSweep(dir: string, format: ExportFormat, outDir = dir): Promise<string[]> {
@@ -25,9 +31,14 @@ export async function exportSweep(dir: string, format: ExportFormat, outDir = di
     const files: string[] = [];
     for (const table of await tableNames(r.db.conn)) {
       const file = join(outDir, `${table}.${format}`);
-      const order = ORDER[table] ? ` ORDER BY ${ORDER[table]}` : '';
-      await r.db.conn.run(`COPY (SELECT * FROM ${ident(table)}${order}) TO ${literal(`${file}.partial`)} (${OPTIONS[format]})`);
-      renameSync(`${file}.partial`, file);
+      if (format === 'parquet') {
+        const columns = await rows(r.db.conn, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position", [table]);
+        await copyToParquet(r.db.conn, `SELECT * FROM ${ident(table)}`, columns.map((c) => String(c.column_name)), file, ORDER[table]);
+      } else {
+        const order = ORDER[table] ? ` ORDER BY ${ORDER[table]}` : '';
+        await r.db.conn.run(`COPY (SELECT * FROM ${ident(table)}${order}) TO ${literal(`${file}.partial`)} (${OPTIONS.csv})`);
+        renameSync(`${file}.partial`, file);
+      }
       files.push(file);
     }
     return files;

@@ -1,0 +1,84 @@
+/**
+ * Parquet beside the CSVs (`--format parquet`), for pandas, polars, R and
+ * DuckDB. Column names are made safe for every tool (`regions.*.financeDepth`
+ * → `regions_all_financeDepth`); each file keeps its columns' names as written
+ * in its key-value metadata under `gvc-sim:columns` (a JSON object: safe name →
+ * name). Files are written to `<file>.partial` and renamed when whole, as the CSVs are.
+ */
+import { renameSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { UserError } from '../errors.js';
+import { ident, literal, openDb } from './sweep/db.js';
+
+export type OutputFormat = 'csv' | 'parquet';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'parquet'];
+
+/** The metadata key holding the JSON object safe column name → name as the tool writes it elsewhere. */
+export const COLUMNS_KEY = 'gvc-sim:columns';
+
+/** A column name made of letters, digits and `_` only: `.` → `_`, `*` → `all`, anything else → `_`. */
+export function safeColumnName(name: string): string {
+  const safe = name.replaceAll('*', 'all').replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[0-9]/.test(safe) ? `_${safe}` : safe;
+}
+
+/** Safe names for a table's columns, made unique (`_2`, `_3`, … on a clash). */
+export function safeColumnNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((n) => {
+    let safe = safeColumnName(n);
+    for (let k = 2; taken.has(safe); k++) safe = `${safeColumnName(n)}_${k}`;
+    taken.add(safe);
+    return safe;
+  });
+}
+
+/** A column of a CSV file and its DuckDB type. */
+export interface CsvColumn {
+  name: string;
+  type: 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'VARCHAR';
+}
+
+/**
+ * Writes `select` (a query whose columns are `columns`, in order), ordered by
+ * `orderBy` if given, to `file` as Parquet, with safe column names and the names as given in the metadata.
+ */
+export async function copyToParquet(conn: DuckDBConnection, select: string, columns: readonly string[], file: string, orderBy?: string): Promise<void> {
+  const safe = safeColumnNames(columns);
+  const names = Object.fromEntries(safe.map((s, k) => [s, columns[k]!]));
+  const renamed = columns.map((c, k) => `${ident(c)} AS ${ident(safe[k]!)}`).join(', ');
+  const metadata = `KV_METADATA {${literal(COLUMNS_KEY)}: ${literal(JSON.stringify(names))}}`;
+  const order = orderBy ? ` ORDER BY ${orderBy}` : '';
+  await conn.run(`COPY (SELECT ${renamed} FROM (${select})${order}) TO ${literal(`${file}.partial`)} (FORMAT parquet, ${metadata})`);
+  renameSync(`${file}.partial`, file);
+}
+
+// DuckDB would otherwise cache up to 80 % of RAM for a large agents.csv.
+const MEMORY_LIMIT = '256MB';
+
+/**
+ * Copies each CSV written by a run to a Parquet file of the same name beside
+ * it, with the given column types; returns the names of the files written.
+ * The numbers are the CSV's, read back exactly (it holds each in its shortest exact form).
+ */
+export async function csvsToParquet(files: ReadonlyArray<{ csv: string; columns: readonly CsvColumn[] }>): Promise<string[]> {
+  const db = await openDb(':memory:');
+  try {
+    await db.conn.run(`SET memory_limit = ${literal(MEMORY_LIMIT)}`);
+    const written: string[] = [];
+    for (const { csv, columns } of files) {
+      const file = csv.replace(/\.csv$/, '.parquet');
+      const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+      const read = `SELECT * FROM read_csv(${literal(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})`;
+      await copyToParquet(db.conn, read, columns.map((c) => c.name), file);
+      written.push(file.split(/[\\/]/).pop()!);
+    }
+    return written;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`cannot write Parquet files: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    db.close();
+  }
+}
