@@ -71,12 +71,14 @@ export interface SimulationOptions {
   checkInvariants?: boolean;
   /** Keep each firm's sales by market of the tick in `world.marketSalesNow` (for a firm panel). */
   recordMarketSales?: boolean;
+  /** The phases of a tick, in order (default PHASES): the public API adds a user's own phases here. */
+  phases?: readonly Phase<World>[];
 }
 
 export class Simulation {
   readonly world: World;
   readonly reporters: Reporters;
-  private readonly scheduler = new Scheduler(PHASES);
+  private readonly scheduler: Scheduler<World>;
   private readonly check: boolean;
 
   /** Builds the world and runs the burn-in; the next `step()` is tick 0. */
@@ -84,6 +86,7 @@ export class Simulation {
     if (usesFeeExpressions(scenario)) compileFeeExpression('base'); // fails early, with advice, if the engine is not loaded
     this.world = createWorld(structuredClone(scenario), options.seed ?? scenario.seed);
     this.check = options.checkInvariants ?? false;
+    this.scheduler = new Scheduler(options.phases ?? PHASES);
     if (options.recordMarketSales) this.world.marketSalesNow = new Float64Array(this.world.firms.capacity * this.world.markets.length);
     this.reporters = new Reporters(this.world);
     populate(this.world);

@@ -1,5 +1,5 @@
 /** The scenario layer's public API: load and validate scenarios, apply events, suggest names. */
-export { loadScenario, type LoadedScenario, type LoadOptions } from './load.js';
+export { loadScenario, scenarioFromObject, type LoadedScenario, type LoadOptions } from './load.js';
 export { validateScenarioObject } from './check.js';
 export { applyEvent, FIXED_FOR_RUN } from './events.js';
 export { setPath, getPath, parsePath, resolveParamPath } from './paths.js';

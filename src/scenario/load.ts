@@ -10,7 +10,7 @@ import { checkTree } from './check.js';
 import { loadChain } from './extends.js';
 import { ScenarioError } from './issues.js';
 import { applyOverrides } from './overrides.js';
-import { toPlain } from './tree.js';
+import { fromPlain, toPlain } from './tree.js';
 
 export interface LoadedScenario {
   /** Fully resolved: defaults applied, validated, events checked. */
@@ -38,6 +38,22 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
   if (issues.length > 0 || !checked.scenario) throw new ScenarioError(issues, file);
   await prepareFeeExpressions(checked.scenario, file);
   return { scenario: checked.scenario, files, raw: toPlain(tree) };
+}
+
+/**
+ * A scenario given as a plain object (as a YAML file would hold it, without
+ * `extends`): overrides applied, defaults filled in and validated as a file is.
+ * `source` names it in error messages.
+ */
+export async function scenarioFromObject(obj: unknown, opts: LoadOptions & { source?: string } = {}): Promise<Scenario> {
+  const source = opts.source ?? 'the scenario object';
+  const tree = fromPlain(obj ?? {}, { source });
+  const overrideIssues = applyOverrides(tree, opts.overrides ?? []);
+  const checked = checkTree(tree);
+  const issues = [...overrideIssues, ...checked.issues];
+  if (issues.length > 0 || !checked.scenario) throw new ScenarioError(issues, source);
+  await prepareFeeExpressions(checked.scenario, source);
+  return checked.scenario;
 }
 
 /** Loads the expression engine when the scenario needs it, and checks every fee expression it holds. */
