@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModel, grid, MODEL_METRICS, PHASE_NAMES, replicate, runScenario, scenario, sweep, UserError, withPhases, type Scenario, type World } from 'gvc-sim';
+import { createModel, grid, MODEL_METRICS, PHASE_NAMES, replicate, runScenario, runSweepSpec, scenario, sweep, UserError, withPhases, type Scenario, type World } from 'gvc-sim';
 import { runSeed } from '../src/experiment/sweep/seeds.js';
 import { secondPlatform } from '../examples/second-platform/rival.js';
 
@@ -109,6 +109,14 @@ describe('sweeps', () => {
     expect(rows.map((r) => [r.point, r.replication, r.seed])).toEqual([0, 1].flatMap((p) => [0, 1].map((k) => [p, k, runSeed(11, p, k)])));
     expect(rows[3]).toMatchObject({ 'platform.commission': 0.2, 'regions.*.financeDepth': 0.3 });
     expect(typeof rows[3]!.lockInShare).toBe('number');
+  });
+});
+
+describe('a sweep spec from a script', () => {
+  it('runs as gvc-sim sweep does and exports its tables', async () => {
+    const r = await runSweepSpec('tests/fixtures/sweeps/tiny-grid.yaml', { outDir: join(tmp, 'spec'), workers: 1, format: 'parquet' });
+    expect(r).toMatchObject({ total: 24, ran: 24, failed: 0, interrupted: false });
+    expect(r.files.map((f) => f.split(/[\\/]/).pop()).sort()).toEqual(['design.parquet', 'meta.parquet', 'outputs.parquet', 'runs.parquet', 'trajectories.parquet']);
   });
 });
 
