@@ -102,7 +102,7 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const listed = (f.channels[i]! & Channel.platform) !== 0;
   if (!listed && w.tick < f.delistedUntil[i]!) return;
   const netMargin = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission)) * (1 - perceivedAdBurden(w, i));
-  const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal);
+  const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal) * misjudgement(w);
   const seen = listed ? 1 : awareness(w, i);
   const marketCost = platformMarketCost(w);
   // Terms of the firm that are the same in every market.
@@ -131,6 +131,16 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   }
   const settled = f.platformAge[i]! >= 2 * s.platform.traffic.coldStartTicks;
   if (listed && settled && f.profitPlatform[i]! < 0) consider(c, Move.LeavePlatform, -1, -f.profitPlatform[i]!, 0, 0);
+}
+
+/**
+ * How a firm not yet listed misjudges the exposure the ranking would give it:
+ * exp(σz − σ²/2), mean 1, σ = 1 − transparency. Under opaque rules outsiders
+ * guess roughly, some join on a guess that their sales then disprove, and leave.
+ */
+function misjudgement(w: World): number {
+  const sd = 1 - w.scenario.platform.governance.transparency;
+  return sd > 0 ? Math.exp(sd * w.rng.get('entry').normal() - (sd * sd) / 2) : 1;
 }
 
 /** What a seller's platform markets cost it before one is added or dropped: their number and the Σ of their own running costs. */

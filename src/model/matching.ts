@@ -279,7 +279,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       cogs += saleUnits * c;
       L.traditionalOrders += orders;
       L.traditionalSpend += d.spent;
-      if (recorded) d.intermediated.set(d.spend);
+      d.intermediated.set(d.spend);
     }
     if (ch & Channel.direct) {
       const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, units.direct, t.directPriceRatio, ms.directSales);
@@ -305,12 +305,14 @@ function drawOrders(w: World, pt: PullTerms): void {
       L.platformOrders += platformOrders;
       L.platformSpend += d.spent;
     }
+    const intermediated = (ch & Channel.indirect) !== 0;
     let exportValue = f.exportValue[i]!;
     for (let m = 0; m < M; m++) {
-      salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * d.spend[m]!;
+      const own = d.spend[m]! - (intermediated ? d.intermediated[m]! : 0);
+      salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * own;
       exportValue += d.spend[m]!;
     }
-    if (recorded) recordOwnSales(recorded, d, i * M, (ch & Channel.indirect) !== 0);
+    if (recorded) recordOwnSales(recorded, d, i * M, intermediated);
     f.exportValue[i] = exportValue;
     f.platformOrders[i] = platformOrders;
     if (platformOrders > 0) {

@@ -148,7 +148,7 @@ export const ScenarioSchema = z.strictObject({
       categoryElasticity: num(0.3, 0, 1, 'elasticity', 'demand grows as categories^elasticity'),
       categoryCost: num(0.1, 0, 1e3, 'k USD/tick', 'unit cost of product lines: the k-th line costs k units per tick'),
       maxCategories: int(20, 1, 255, 'categories', 'most product lines a firm can carry'),
-      marketFitSd: num(2.75, 0, 5, 'log points', 'spread of firm × market demand: buyers in market m like firm i’s goods exp(σz − σ²/2) times as much as the mean, z drawn once per firm and market (Eaton, Kortum & Kramarz 2011)'),
+      marketFitSd: num(1.69, 0, 5, 'log points', 'spread of firm × market demand: buyers in market m like firm i’s goods exp(σz − σ²/2) times as much as the mean, z drawn once per firm and market (Eaton, Kortum & Kramarz 2011 estimate about 1.7 for French exporters)'),
       marketFitRedraw: num(0.05, 0, 1, 'probability/tick', 'chance per tick that buyers in a market take to or tire of a firm’s goods: its draw for that market is made anew (destination demand shocks, so exporters enter and leave markets over time)'),
       digitalLearning: num(0.01, 0, 1, 'share/tick', 'gain in digital capability per tick of platform use (toward 1)'),
     })
@@ -158,10 +158,10 @@ export const ScenarioSchema = z.strictObject({
     .strictObject({
       onboardingCost: num(1.5, 0, 1e4, 'k USD', 'one-off cost of listing on the platform (falls with digital capability)'),
       fairEntryCost: num(30, 0, 1e5, 'k USD per market', 'one-off cost of entering a market directly (fairs, agents), × (1 + searchCost × distance)'),
-      directMarketCost: num(1.5, 0, 1e4, 'k USD/tick per market', 'running cost of direct offline presence in a market'),
-      platformScope: num(0.2, 0, 10, 'share per further market', 'coordination cost of market scope on the platform: with n markets served, every market’s running cost is × (1 + platformScope · (n − 1))'),
+      directMarketCost: num(3, 0, 1e4, 'k USD/tick per market', 'running cost of direct offline presence in a market'),
+      platformScope: num(0.5, 0, 10, 'share per further market', 'coordination cost of market scope on the platform: with n markets served, every market’s running cost is × (1 + platformScope · (n − 1))'),
       platformMarketCost: num(1, 0, 1e4, 'k USD per market', 'one-off cost of opening a new market on the platform (localised listings, compliance)'),
-      platformMarketUpkeep: num(0.35, 0, 1e4, 'k USD/tick per market at distance 1', 'running cost of selling in one more market on the platform (destination compliance, listings in its language, returns), × the market’s distance'),
+      platformMarketUpkeep: num(0.7, 0, 1e4, 'k USD/tick per market at distance 1', 'running cost of selling in one more market on the platform (destination compliance, listings in its language, returns), × the market’s distance'),
       intermediaryAdminCost: num(0.15, 0, 1e3, 'k USD/tick', 'running cost of supplying an intermediary'),
       serviceNetworkMarkets: int(3, 1, 16, 'markets', 'direct offline markets needed to count as an own service network (stage 3 without platform ecosystem)'),
     })
@@ -212,7 +212,7 @@ export const ScenarioSchema = z.strictObject({
           delistTicks: int(12, 0, 600, 'ticks', 'how long a caught seller stays delisted'),
           complianceCost: num(1.2, 0, 1e3, 'k USD/tick at full oversight', 'seller compliance cost, × oversight², less institution quality'),
           ruleVolatility: num(0.02, 0, 1, 'probability/tick', 'chance the platform redraws its traffic weights in a tick'),
-          ruleChangeSize: num(0.1, 0, 3, 'log-sd', 'how far a rule change moves each ranking weight: it is redrawn as the configured weight × exp(size · z)'),
+          ruleChangeSize: num(0.5, 0, 3, 'log-sd', 'how far a rule change moves each ranking weight: it is redrawn as the configured weight × exp(size · z)'),
           adaptationCost: num(4, 0, 1e3, 'k USD per rule change', 'cost every seller pays to re-adapt to a rule change'),
           transparency: num(0.8, 0, 1, 'index 0–1', 'how precisely sellers perceive the current ranking weights'),
           escrow: num(0.6, 0, 1, 'share', 'share of fraud harm to trust absorbed by escrow (stage ≥ 1)'),

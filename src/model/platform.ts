@@ -70,6 +70,8 @@ function redrawWeights(w: World): void {
   w.platform.ruleChanges++;
   const f = w.firms;
   const gov = w.scenario.platform.governance;
+  // A one-off cost of the platform channel: it enters the channel's smoothed profit as entrants expect it to (entry.ts).
+  const inChannelProfit = w.scenario.firm.expectationWeight * gov.adaptationCost;
   for (let i = 0; i < f.capacity; i++) {
     if (!(f.channels[i]! & Channel.platform)) continue;
     f.adStock[i] = 0;
@@ -77,6 +79,7 @@ function redrawWeights(w: World): void {
     f.cash[i]! -= gov.adaptationCost;
     w.ledger.compliance += gov.adaptationCost;
     f.profit[i]! -= gov.adaptationCost;
+    f.profitPlatform[i]! -= inChannelProfit;
   }
 }
 
