@@ -1,0 +1,19 @@
+/** Scenario discovery: which inputs, in which ranges, lead to the outcomes of interest. */
+export { binomialUpperTail } from './binomial.js';
+export {
+  defaultBox,
+  limitRestricted,
+  peelQuantile,
+  prim,
+  PRIM_DEFAULTS,
+  PRIM_OBJECTIVES,
+  quasiPValues,
+  type BoxLimit,
+  type PrimBox,
+  type PrimDimension,
+  type PrimInput,
+  type PrimObjective,
+  type PrimOptions,
+  type PrimResult,
+  type QuasiP,
+} from './prim.js';
