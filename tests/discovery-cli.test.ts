@@ -20,7 +20,7 @@ let dir: string;
 
 /** The command's arguments with the CLI's defaults. */
 const args = (over: Record<string, unknown>) =>
-  ({ dir, metric: 'exporterShare', threshold: 0.8, 'peel-alpha': 0.05, 'paste-alpha': 0.05, 'mass-min': 0.05, objective: 'lenient1', format: 'table', ...over }) as Parameters<typeof runDiscover>[0];
+  ({ dir, metric: 'exporterShare', 'min-density': 0.8, 'peel-alpha': 0.05, 'paste-alpha': 0.05, 'mass-min': 0.05, objective: 'lenient1', format: 'table', ...over }) as Parameters<typeof runDiscover>[0];
 
 async function userError(p: Promise<unknown>): Promise<string> {
   try {

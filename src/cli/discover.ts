@@ -19,7 +19,7 @@ interface DiscoverArgs {
   above?: number;
   year?: number;
   box?: number;
-  threshold: number;
+  'min-density': number;
   'peel-alpha': number;
   'paste-alpha': number;
   'mass-min': number;
@@ -35,8 +35,8 @@ function builder(y: Argv): Argv<DiscoverArgs> {
     .option('below', { type: 'number', describe: 'a run is a case of interest when the metric is below this value' })
     .option('above', { type: 'number', describe: 'a run is a case of interest when the metric is above this value' })
     .option('year', { type: 'number', describe: 'judge the metric’s mean over this year (1 = the first) instead of the final year; needs it stored as a trajectory' })
-    .option('box', { type: 'number', describe: 'show this box of the peeling trajectory (default: the first to reach --threshold density)' })
-    .option('threshold', { type: 'number', default: DEFAULT_MIN_DENSITY, describe: 'density the default box must reach' })
+    .option('box', { type: 'number', describe: 'show this box of the peeling trajectory (default: the first to reach --min-density)' })
+    .option('min-density', { type: 'number', default: DEFAULT_MIN_DENSITY, describe: 'density (share of its runs that are cases of interest) the default box must reach' })
     .option('peel-alpha', { type: 'number', default: PRIM_DEFAULTS.peelAlpha, describe: 'share of the box’s runs peeled off per step' })
     .option('paste-alpha', { type: 'number', default: PRIM_DEFAULTS.pasteAlpha, describe: 'share of the runs beyond a limit pasted back per step' })
     .option('mass-min', { type: 'number', default: PRIM_DEFAULTS.massMin, describe: 'smallest share of all runs a box may hold' })
@@ -69,7 +69,7 @@ export async function runDiscover(a: DiscoverArgs): Promise<string> {
     pasteAlpha: a['paste-alpha'],
     massMin: a['mass-min'],
     objective: a.objective,
-    minDensity: a.threshold,
+    minDensity: a['min-density'],
     box: a.box,
   });
   const where = { dir: a.dir, sweep: runs.sweep, source: runs.source, failed: runs.failed };

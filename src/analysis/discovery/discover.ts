@@ -49,8 +49,8 @@ export interface Discovery extends DiscoveryQuestion {
   result: PrimResult;
   chosen: {
     index: number;
-    /** How it was chosen: `asked` (--box), `threshold` (first box to reach minDensity) or `densest` (none did). */
-    how: 'asked' | 'threshold' | 'densest';
+    /** How it was chosen: `asked` (--box), `density` (first box to reach minDensity) or `densest` (none did). */
+    how: 'asked' | 'density' | 'densest';
     limits: ChosenLimit[];
   };
   minDensity: number;
@@ -97,7 +97,7 @@ export function discover(runs: DiscoveryRuns, q: DiscoveryQuestion, opts: Discov
   checkShare('--paste-alpha', opts.pasteAlpha);
   checkShare('--mass-min', opts.massMin);
   const minDensity = opts.minDensity ?? DEFAULT_MIN_DENSITY;
-  if (!(minDensity >= 0 && minDensity <= 1)) throw new UserError(`--threshold (the density the default box must reach) must lie between 0 and 1, got ${minDensity}`);
+  if (!(minDensity >= 0 && minDensity <= 1)) throw new UserError(`--min-density must lie between 0 and 1, got ${minDensity}`);
   const { input, missing, range } = primInput(runs, q);
   const result = prim(input, opts);
   let index: number;
@@ -108,7 +108,7 @@ export function discover(runs: DiscoveryRuns, q: DiscoveryQuestion, opts: Discov
     [index, how] = [opts.box, 'asked'];
   } else {
     const d = defaultBox(result, minDensity);
-    [index, how] = [d.index, d.reached ? 'threshold' : 'densest'];
+    [index, how] = [d.index, d.reached ? 'density' : 'densest'];
   }
   const box = result.boxes[index]!;
   const qps = quasiPValues(input, result, index);

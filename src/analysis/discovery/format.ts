@@ -27,19 +27,23 @@ export function trajectoryRows(d: Discovery): Cell[][] {
   return d.result.boxes.map((b) => [b.index, b.step, b.coverage, b.density, b.mass, b.runs, b.cases, b.restricted]);
 }
 
-export const LIMITS_HEADER = ['input', 'box lower', 'box upper', 'sweep min', 'sweep max', 'quasi-p'];
+export const LIMITS_HEADER = ['input', 'box lower', 'box upper', 'sweep min', 'sweep max', 'quasi-p', 'qp lower', 'qp upper'];
 
-/** The chosen box's restricted inputs: limits (blank on a side left open), the data's range, quasi-p. */
+/**
+ * The chosen box's restricted inputs: limits (blank on a side left open), the
+ * data's range, the quasi-p-value of the whole restriction and of each limit
+ * alone (a limit with a large one adds little to the box).
+ */
 export function limitRows(d: Discovery): Cell[][] {
   return orderedLimits(d)
     .filter((l) => l.restricted)
     .map((l) => {
       if (l.limit.kind === 'categorical' && l.init.kind === 'categorical')
-        return [l.name, `{${l.limit.categories.join(', ')}}`, '', `{${l.init.categories.join(', ')}}`, '', qpCell(l.qp?.qp)];
+        return [l.name, `{${l.limit.categories.join(', ')}}`, '', `{${l.init.categories.join(', ')}}`, '', qpCell(l.qp?.qp), null, null];
       if (l.limit.kind !== 'numeric' || l.init.kind !== 'numeric') throw new RangeError('limits of different kinds');
       const lower = l.limit.lower !== l.init.lower ? l.limit.lower : null;
       const upper = l.limit.upper !== l.init.upper ? l.limit.upper : null;
-      return [l.name, lower, upper, l.init.lower, l.init.upper, qpCell(l.qp?.qp)];
+      return [l.name, lower, upper, l.init.lower, l.init.upper, qpCell(l.qp?.qp), qpCell(l.qp?.qpLower), qpCell(l.qp?.qpUpper)];
     });
 }
 
@@ -47,8 +51,8 @@ export function limitRows(d: Discovery): Cell[][] {
 export function chosenText(d: Discovery): string {
   const i = d.chosen.index;
   if (d.chosen.how === 'asked') return `box ${i} (chosen with --box)`;
-  if (d.chosen.how === 'threshold') return `box ${i}: the first to reach density ${d.minDensity}, the most coverage at that density (choose another with --box N)`;
-  return `box ${i}: no box reaches density ${d.minDensity}, so the densest, the last on the trajectory (choose another with --box N, or lower --threshold)`;
+  if (d.chosen.how === 'density') return `box ${i}: the first to reach density ${d.minDensity}, the most coverage at that density (choose another with --box N)`;
+  return `box ${i}: no box reaches density ${d.minDensity}, so the densest, the last on the trajectory (choose another with --box N, or lower --min-density)`;
 }
 
 /** The chosen box's size in words. */

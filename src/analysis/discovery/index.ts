@@ -1,5 +1,6 @@
 /** Scenario discovery: which inputs, in which ranges, lead to the outcomes of interest. */
 export { binomialUpperTail } from './binomial.js';
+export { DEFAULT_MIN_DENSITY, discover, type ChosenLimit, type Direction, type Discovery, type DiscoveryOptions, type DiscoveryQuestion, type DiscoveryRuns } from './discover.js';
 export {
   defaultBox,
   limitRestricted,

@@ -403,7 +403,7 @@ export function quasiPValues(input: PrimInput, result: PrimResult, index: number
  * The box to show by default: of the boxes whose density reaches
  * `minDensity`, the one with the highest coverage (then fewer restricted
  * inputs, then the earlier). Along a trajectory density only rises, so this
- * is the first box to reach the threshold. When none does, the densest
+ * is the first box to reach `minDensity`. When none does, the densest
  * (the last: the box the EMA Workbench selects), flagged `reached: false`.
  */
 export function defaultBox(result: PrimResult, minDensity: number): { index: number; reached: boolean } {
