@@ -41,6 +41,21 @@ beforeAll(async () => {
   dir = (await runSweep({ plan: await loadSweepSpec(SPEC), outDir: join(tmp, 'tiny'), workers: 2 })).outDir;
 });
 
+describe('scenarios/sweeps/policy-levers.yaml', () => {
+  it('loads: 500 Latin hypercube points × 2 seeds over six policy levers', async () => {
+    const plan = await loadSweepSpec('scenarios/sweeps/policy-levers.yaml');
+    expect(plan.design.rows.length * plan.spec.replications).toBe(1000);
+    expect(plan.factors.map((f) => f.name)).toEqual([
+      'platform.commission',
+      'platform.financeFactor',
+      'platform.governance.oversight',
+      'regions.*.financeDepth',
+      'regions.*.logisticsCost',
+      'regions.*.digitalInfra',
+    ]);
+  });
+});
+
 describe('reading a sweep run by run', () => {
   it('gives every replication its own row, with the factors it ran at', async () => {
     const r = await readRunOutcomes(dir, 'exporterShare');
