@@ -43,8 +43,8 @@ function builder(y: Argv): Argv<DiscoverArgs> {
     .option('objective', { choices: PRIM_OBJECTIVES, default: PRIM_DEFAULTS.objective, describe: 'how peels are rated (EMA Workbench names; lenient1: density gain per run removed)' })
     .option('out', { type: 'string', describe: 'HTML page to write (default: DIR/discover-METRIC-below|above-VALUE.html)' })
     .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'terminal text or JSON' })
-    .example('$0 discover results/policy-levers --metric lockInShare --below 0.5', 'which lever ranges keep lock-in below one half?')
-    .example('$0 discover results/policy-levers --metric lockInShare --below 0.5 --box 12', 'show another box of the trajectory')
+    .example('$0 discover results/policy-levers --metric lockInShare --below 0.45', 'which lever ranges keep lock-in below 0.45?')
+    .example('$0 discover results/policy-levers --metric lockInShare --below 0.45 --box 46', 'show another box of the trajectory')
     .example('$0 discover results/policy-levers --metric exporterShare --above 0.3 --format json', 'machine-readable') as unknown as Argv<DiscoverArgs>;
 }
 
