@@ -39,7 +39,7 @@ function sections(d: Discovery, s: DiscoverySource): ReportSection[] {
     {
       heading: 'What was asked',
       text: [
-        `Each successful run of the sweep is one case: a case of interest when ${questionText(d, s.source)}.`,
+        `Each successful run of the sweep is one case: a case of interest when its ${d.metric} (${s.source}) is ${d.direction} ${d.threshold}.`,
         setupText(d, s.failed),
         'PRIM (Friedman & Fisher 1999, as the EMA Workbench runs it) starts from the box holding every run and peels off thin slices of one input at a time, keeping the slice the objective rates best (lenient1, the default: the largest rise in the share of cases of interest per run removed), until no slice raises that share or the box would hold fewer runs than the minimum mass; it then pastes slices back where that raises the share.',
       ].join('\n\n'),

@@ -51,7 +51,11 @@ export function limitRows(d: Discovery): Cell[][] {
 export function chosenText(d: Discovery): string {
   const i = d.chosen.index;
   if (d.chosen.how === 'asked') return `box ${i} (chosen with --box)`;
-  if (d.chosen.how === 'density') return `box ${i}: the first to reach density ${d.minDensity}, the most coverage at that density (choose another with --box N)`;
+  if (d.chosen.how === 'density') {
+    // With the lenient objectives density only rises along the trajectory, so the box with the most coverage at that density is the first to reach it.
+    const first = d.result.boxes.slice(0, i).every((b) => b.density < d.minDensity);
+    return `box ${i}: ${first ? `the first to reach density ${d.minDensity}, ` : ''}the most coverage at density ${d.minDensity} or more (choose another with --box N)`;
+  }
   return `box ${i}: no box reaches density ${d.minDensity}, so the densest, the last on the trajectory (choose another with --box N, or lower --min-density)`;
 }
 
