@@ -78,6 +78,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     describe: 'panel regressions, Sobol indices or Morris screening on CSV files or a sweep folder',
     load: () => load(import('./analyze.js')),
   },
+  discover: {
+    usage: 'discover <dir>',
+    describe: 'scenario discovery (PRIM) on a sweep: which factor ranges lead to a metric below or above a threshold',
+    load: () => load(import('./discover.js')),
+  },
   design: {
     usage: 'design <method>',
     describe: 'write an experimental design (grid, lhs, sobol, morris) over parameter ranges as CSV',
