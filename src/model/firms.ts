@@ -64,7 +64,7 @@ export interface Firms {
   domesticSales: Float64Array; // this tick
   platformGmvTrail: Float64Array; // trailing 12-tick platform GMV (exponentially smoothed × 12)
   exportRing: Float64Array; // capacity × ticksPerYear: export value of the last year
-  salesByMarket: Float64Array; // capacity × markets: smoothed export value per market
+  salesByMarket: Float64Array; // capacity × markets: smoothed export value per market sold under the firm’s own name (direct and platform)
   profit: Float64Array; // this tick's profit after all costs, before investment
   investment: Float64Array; // this tick's upgrading + branding spend
   rdSpend: Float64Array; // this tick's upgrading (R&D) spend

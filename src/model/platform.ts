@@ -71,11 +71,13 @@ function redrawWeights(w: World): void {
   const f = w.firms;
   const gov = w.scenario.platform.governance;
   // A one-off cost of the platform channel: it enters the channel's smoothed profit as entrants expect it to (entry.ts).
+  // Sellers' readings come from a stream of their own: the rule history stays the same in variants with fewer or more sellers.
+  const reading = w.rng.get('ruleReading');
   const inChannelProfit = w.scenario.firm.expectationWeight * gov.adaptationCost;
   for (let i = 0; i < f.capacity; i++) {
     if (!(f.channels[i]! & Channel.platform)) continue;
     f.adStock[i] = 0;
-    f.adWeightMisread[i] = Math.exp((1 - gov.transparency) * rng.normal());
+    f.adWeightMisread[i] = Math.exp((1 - gov.transparency) * reading.normal());
     f.cash[i]! -= gov.adaptationCost;
     w.ledger.compliance += gov.adaptationCost;
     f.profit[i]! -= gov.adaptationCost;
