@@ -102,6 +102,15 @@ describe('compare: B without the platform', () => {
     const svg = readFileSync(await figureCommand({ dir: noPlatform.outDir, metric: ['platformGmvShare'] }), 'utf8');
     expect(svg.split('aria-roledescription="line mark"').length - 1).toBe(2);
     expect(svg).toContain('>B: baseline (platform.enabled=false)</text>');
+    expect(svg).toContain('>platform GMV share of exports</text>'); // the y axis names the metric, not its column
+    expect(svg).toContain('stroke-dasharray="6,3"'); // A, the reference, dashed
+  });
+
+  it('draws a region metric of a comparison as B − A per region: three lines, not six', async () => {
+    const svg = readFileSync(await figureCommand({ dir: noPlatform.outDir, metric: ['regions.exports'] }), 'utf8');
+    expect(svg.split('aria-roledescription="line mark"').length - 1).toBe(3);
+    for (const r of ['east', 'central', 'west']) expect(svg).toContain(`>${r}</text>`);
+    expect(svg).toContain('B − A by region');
   });
 });
 
@@ -134,7 +143,8 @@ describe('compare: regions, markets, shares and what each side ran with', () => 
     const line = noPlatform.text.split('\n').find((l) => /^national +platformGmvShare /.test(l))!;
     const gmv = row(noPlatform, 'platformGmvShare');
     expect(line).toContain(`${formatNumber(100 * gmv.a, 3)}%`);
-    expect(line).toContain(`−${formatNumber(-100 * gmv.diff, 3)} pp`);
+    expect(line).toContain(`${formatNumber(100 * gmv.diff, 3)} pp`);
+    expect(gmv.diff).toBeLessThan(0);
     expect(noPlatform.text).toMatch(/^region central +platformAdoption .* pp .*\*$/m);
     expect(noPlatform.text).toMatch(/^market \S+ +platformSales /m);
     // pilotZone is 0 in both: left out of the terminal, kept in the CSV.

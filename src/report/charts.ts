@@ -137,7 +137,7 @@ export function timeSeriesSpec(options: TimeSeriesOptions): VegaLiteSpec {
   const color = colorByLabel(labels, 'stroke', colors);
   // Dashes by label share the colour legend (same field and domain), so a dashed line shows dashed there too.
   const strokeDash = dashed.length
-    ? { strokeDash: { field: 'label', type: 'nominal' as const, scale: { domain: labels, range: labels.map((l) => (dashed.includes(l) ? [6, 3] : [1, 0])) }, legend: null } }
+    ? { strokeDash: { field: 'label', type: 'nominal' as const, scale: { domain: labels, range: labels.map((l) => (dashed.includes(l) ? [6, 3] : [1, 0])) } } }
     : {};
   const scale = yDomain ? { domain: yDomain, zero: false } : { zero: false };
   const axis = yFormat ? { format: yFormat } : {};

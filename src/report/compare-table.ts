@@ -21,10 +21,9 @@ export function percentText(x: number): string {
   return `${formatNumber(100 * x, 3)}%`;
 }
 
-/** A difference of shares in percentage points, signed: `+1.2 pp`, `−0.35 pp`. */
+/** A difference of shares in percentage points, signed: `+1.2 pp`, `-0.35 pp`. */
 export function ppText(x: number): string {
-  const t = formatNumber(100 * x, 3);
-  return `${x > 0 ? '+' : ''}${t.replace(/^-/, '−')} pp`;
+  return `${x > 0 ? '+' : ''}${formatNumber(100 * x, 3)} pp`;
 }
 
 /** Where a row was measured: `national`, `region central`, `market EU`. */
