@@ -21,7 +21,7 @@ function colours(spec: unknown): Record<string, string> {
   return Object.fromEntries(enc.domain.map((d, k) => [d, enc.range[k]!]));
 }
 
-const flat = (metric: string, label: string) => [0, 12, 24].map((tick) => ({ tick, mean: 0.3, lo: 0.2, hi: 0.4, label }));
+const flat = (_metric: string, label: string) => [0, 12, 24].map((tick) => ({ tick, mean: 0.3, lo: 0.2, hi: 0.4, label }));
 
 describe('one colour per series', () => {
   it('gives each demo series the colour the run report gives the same metric', () => {

@@ -16,9 +16,9 @@ function cellText(c: Cell, digits: number): string {
   return typeof c === 'number' ? formatNumber(c, digits) : c;
 }
 
-/** Numbers, and numbers with a unit (`3.5%`, `+1.2 pp`): right-aligned in tables. */
+/** Numbers, and numbers with a unit or an error (`3.5%`, `+1.2 pp`, `0.12 ± 0.01`): right-aligned in tables. */
 export function isNumberLike(c: Cell): boolean {
-  return typeof c === 'number' || c == null || /^[+−-]?\d[\d.e+−-]*(%| pp)$/.test(c);
+  return typeof c === 'number' || c == null || /^[+−-]?\d[\d.e+−-]*(%| pp| ± [\d.e+-]+)$/.test(c);
 }
 
 /** Aligned plain-text table: numbers right-aligned, text left-aligned. */
