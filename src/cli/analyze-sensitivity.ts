@@ -88,6 +88,9 @@ function checkVaries(o: OutputColumn): void {
 const num = (x: number): Cell => (Number.isFinite(x) ? x : null);
 const ci = (e: Estimate): Cell[] => [num(e.value), num(e.low), num(e.high)];
 
+/** Noisy indices named in the warning; the table marks them all. */
+const SHOWN = 6;
+
 /** Marks a row with an index that is noise at this sample size. */
 const NOISE_MARK = '!';
 
@@ -114,7 +117,7 @@ export function noiseText(method: Method, noise: NoiseReport, d: number): string
   const tol = method === 'sobol' ? `${fmt(noise.tolerance)} (--tolerance)` : `${fmt(noise.tolerance)} (--tolerance × the largest μ*)`;
   return [
     `warning: ${noise.noisy.length} of ${total} indices are noise at this sample size (${NOISE_MARK} in the table): their interval is wider than ${tol}${method === 'sobol' ? ' or the estimate lies outside [0, 1]' : ''}; do not rank parameters by them.`,
-    `  ${each.join('; ')}.`,
+    `  ${each.slice(0, SHOWN).join('; ')}${each.length > SHOWN ? `; and ${each.length - SHOWN} more (--format json lists them all)` : ''}.`,
     ` ${more}`,
   ].join('\n');
 }
