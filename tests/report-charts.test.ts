@@ -22,7 +22,7 @@ describe('timeSeriesSpec', () => {
     const svg = await renderSvg(timeSeriesSpec({ title: 'Stage shares', yTitle: 'share', series: series(true) }));
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('>Stage shares</text>');
-    expect(svg).toContain('>tick (month)</text>');
+    expect(svg).toContain('>years since start</text>');
     expect(count(svg, 'line mark')).toBe(3);
     expect(count(svg, 'area mark')).toBe(3);
     expect(count(svg, 'legend')).toBe(1);

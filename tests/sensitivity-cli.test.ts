@@ -172,6 +172,55 @@ describe('gvc-sim design / analyze', () => {
     expect(await cli('analyze', 'morris', '--design', morrisCsv, '--outputs', out)).toMatch(/parameter\s+mu\s+mu\*\s+mu\* low\s+mu\* high\s+sigma/);
   });
 
+  it('flags Sobol indices that are noise at a small N and says how many samples would narrow them', async () => {
+    const smallCsv = file('sobol-small.csv');
+    await cli('design', 'sobol', '--params', params, '--n', '16', '--out', smallCsv);
+    const design = parseDesignCsv(readFileSync(smallCsv, 'utf8'), smallCsv, 'sobol');
+    const out = file('small-out.csv', 'y\n' + design.rows.map(ishigami).join('\n') + '\n');
+    const text = await cli('analyze', 'sobol', '--design', smallCsv, '--outputs', out, '--bootstrap', '200');
+    expect(text).toMatch(/warning: \d+ of 6 indices are noise at this sample size/);
+    const json = JSON.parse(await cli('analyze', 'sobol', '--design', smallCsv, '--outputs', out, '--bootstrap', '200', '--format', 'json'));
+    const { noise, parameters } = json[0];
+    expect(noise.tolerance).toBe(0.1);
+    expect(noise.samples).toBe(16);
+    // Every flagged index is wide or outside [0, 1], and every index that is either is flagged.
+    const flagged = new Set(noise.noisy.map((x: { parameter: string; index: string }) => `${x.index} ${x.parameter}`));
+    for (const p of parameters) {
+      for (const k of ['S1', 'ST']) {
+        const bad = p[`${k}High`] - p[`${k}Low`] > 0.1 || p[k] < 0 || p[k] > 1;
+        expect(flagged.has(`${k} ${p.name}`), `${k} ${p.name}`).toBe(bad);
+      }
+    }
+    const widest = Math.max(...parameters.flatMap((p: Record<string, number>) => [p.S1High! - p.S1Low!, p.STHigh! - p.STLow!]));
+    expect(noise.samplesNeeded).toBe(Math.ceil(16 * (widest / 0.1) ** 2));
+    expect(text).toContain(`about ${noise.samplesNeeded} base samples N (${noise.samplesNeeded * 5} runs; now 16, 80 runs)`);
+    // A loose tolerance flags fewer; N = 1024 on the same function is not noise at 0.1 for the large indices.
+    const loose = JSON.parse(await cli('analyze', 'sobol', '--design', smallCsv, '--outputs', out, '--bootstrap', '200', '--format', 'json', '--tolerance', '10'));
+    expect(loose[0].noise.noisy.every((x: { wide: boolean }) => !x.wide)).toBe(true);
+    const big = await cli('analyze', 'sobol', '--design', sobolCsv, '--outputs', join(dir, 'out.csv'), '--column', 'y', '--bootstrap', '200', '--tolerance', '0.5');
+    expect(big).not.toContain('warning');
+  });
+
+  it('flags Morris μ* whose interval is wide against the largest μ*', async () => {
+    const morrisCsv = file('morris-noise.csv');
+    await cli('design', 'morris', '--params', params, '--n', '4', '--levels', '4', '--seed', '2', '--out', morrisCsv);
+    const design = parseDesignCsv(readFileSync(morrisCsv, 'utf8'), morrisCsv, 'morris');
+    const out = file('mnoise.csv', 'y\n' + design.rows.map(ishigami).join('\n'));
+    const json = JSON.parse(await cli('analyze', 'morris', '--design', morrisCsv, '--outputs', out, '--format', 'json', '--bootstrap', '200'));
+    const { noise, parameters } = json[0];
+    const top = Math.max(...parameters.map((p: { muStar: number }) => p.muStar));
+    expect(noise.tolerance).toBeCloseTo(0.1 * top, 12);
+    for (const p of parameters) expect(noise.noisy.some((x: { parameter: string }) => x.parameter === p.name)).toBe(p.muStarHigh - p.muStarLow > 0.1 * top);
+    expect(noise.noisy.length).toBeGreaterThan(0);
+    expect(await cli('analyze', 'morris', '--design', morrisCsv, '--outputs', out, '--bootstrap', '200')).toMatch(/trajectories r \(\d+ runs; now 4, 16 runs\)/);
+  });
+
+  it('names the sweep spec route first when the design is of the wrong kind', async () => {
+    const e = await userError(cli('analyze', 'morris', '--design', sobolCsv, '--outputs', join(dir, 'out.csv')));
+    expect(e.hint).toMatch(/^in the sweep spec, set `design: \{ kind: morris/);
+    expect(e.hint).toMatch(/or, without a sweep, write a design CSV with `gvc-sim design morris --params PARAMS.yaml`$/);
+  });
+
   it('reads a sweep directory through the registered reader only', async () => {
     expect((await userError(cli('analyze', 'sobol', 'results/x', '--metric', 'y'))).message).toMatch(/not available yet/);
     const design = parseDesignCsv(readFileSync(sobolCsv, 'utf8'), sobolCsv, 'sobol');

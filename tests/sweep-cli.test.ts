@@ -127,7 +127,7 @@ describe('shards and merge', () => {
     expect(r.stdout).toContain('merged 24 of 24 runs (0 failed)');
     expect(await dumpResults(merged)).toEqual(reference);
     const exported = await gvc(['export', merged, '--format', 'csv']);
-    expect(exported.stdout.trim().split('\n').map((f) => f.split('/').pop())).toEqual(['design.csv', 'meta.csv', 'outputs.csv', 'runs.csv', 'trajectories.csv']);
+    expect(exported.stdout.trim().split('\n').map((f) => f.split('/').pop())).toEqual(['design.csv', 'meta.csv', 'outputs.csv', 'runs.csv', 'trajectories.csv', 'columns.csv']);
   });
 
   it('reports missing runs, and refuses shards of different specs', async () => {

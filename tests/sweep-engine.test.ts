@@ -10,6 +10,9 @@ import { sweepResultsReader } from '../src/experiment/designs/index.js';
 import { openDb, rows } from '../src/experiment/sweep/db.js';
 import { exportSweep, loadSweepSpec, registerSweepReader, runSweep, type SweepPlan, type SweepResult } from '../src/experiment/sweep/index.js';
 import { copyWithout, dumpResults } from './fixtures/sweeps/db-dump.js';
+import { meanSe, sweepSummary } from '../src/experiment/sweep/summary.js';
+import { safeColumnName, safeColumnNames } from '../src/output/column-names.js';
+import { formatNumber } from '../src/report/table.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gvc-sweep-engine-'));
 const GRID = 'tests/fixtures/sweeps/tiny-grid.yaml';
@@ -105,15 +108,25 @@ describe('sweep engine', () => {
 describe('export', () => {
   it('writes every table as CSV and Parquet', async () => {
     const csv = await exportSweep(clean.outDir, 'csv', join(tmp, 'csv'));
-    expect(csv.map((f) => f.split('/').pop())).toEqual(['design.csv', 'meta.csv', 'outputs.csv', 'runs.csv', 'trajectories.csv']);
+    expect(csv.map((f) => f.split('/').pop())).toEqual(['design.csv', 'meta.csv', 'outputs.csv', 'runs.csv', 'trajectories.csv', 'columns.csv']);
     const runs = readFileSync(join(tmp, 'csv', 'runs.csv'), 'utf8').trim().split('\n');
-    expect(runs[0]).toBe('run_id,point,replication,seed,platform.commission,regions.*.financeDepth,status,wall_ms,error');
+    // Names R's read.csv and pandas keep as they are; columns.csv maps them back to the parameter paths.
+    expect(runs[0]).toBe('run_id,point,replication,seed,platform_commission,regions_all_financeDepth,status,wall_ms,error');
+    const columns = readFileSync(join(tmp, 'csv', 'columns.csv'), 'utf8').trim().split('\n');
+    expect(columns[0]).toBe('file,column,name');
+    expect(columns).toContain('runs.csv,regions_all_financeDepth,regions.*.financeDepth');
+    expect(columns).toContain('design.csv,platform_commission,platform.commission');
+    expect(columns).toContain('runs.csv,run_id,run_id');
     expect(runs).toHaveLength(25);
     const parquet = await exportSweep(clean.outDir, 'parquet', join(tmp, 'pq'));
     expect(parquet.every(existsSync)).toBe(true);
     const db = await openDb(':memory:');
     const [n] = await rows(db.conn, `SELECT count(*) AS n, sum(exporterShare) AS s FROM '${join(tmp, 'pq', 'outputs.parquet')}'`);
+    const [meta] = await rows(db.conn, `SELECT decode(value) AS v FROM parquet_kv_metadata('${join(tmp, 'pq', 'runs.parquet')}') WHERE decode(key) = 'gvc-sim:columns'`);
+    const [cols] = await rows(db.conn, `SELECT * FROM '${join(tmp, 'pq', 'runs.parquet')}' LIMIT 1`);
     db.close();
+    expect(JSON.parse(String(meta!.v))).toMatchObject({ regions_all_financeDepth: 'regions.*.financeDepth', platform_commission: 'platform.commission' });
+    expect(Object.keys(cols!)).toContain('regions_all_financeDepth');
     expect(Number(n!.n)).toBe(24);
     expect(n!.s).toBeCloseTo(reference.outputs.reduce((a, o) => a + Number(o.exporterShare), 0), 12);
   });
@@ -161,5 +174,30 @@ describe('analyze a sweep directory', () => {
       .parseAsync();
     expect(out).toContain('Sobol indices of "exporterShare" (N = 4, D = 2');
     expect(out).toMatch(/platform\.traffic\.coldStartTicks/);
+  });
+});
+
+describe('sweep summary', () => {
+  it('shows each design point’s mean with its standard error over the replications', async () => {
+    const s = await sweepSummary(clean.outDir);
+    expect(s.title).toBe('mean ± standard error over replications, by design point');
+    const col = s.header.indexOf('lockInShare (final-year)');
+    for (const [k, row] of s.rows.entries()) {
+      const values = reference.outputs.filter((o) => Math.floor(Number(o.run_id) / 4) === k).map((o) => Number(o.lockInShare));
+      expect(values).toHaveLength(4);
+      const mean = values.reduce((a, b) => a + b) / 4;
+      const se = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / 3) / 2;
+      expect(row[col]).toBe(se > 0 ? `${formatNumber(mean, 4)} ± ${formatNumber(se, 2)}` : mean);
+    }
+    expect(meanSe(0.5, 0.1, 1)).toBe(0.5);
+  });
+});
+
+describe('safe column names', () => {
+  it('turns paths into names R and pandas keep, unique within a table', () => {
+    expect(safeColumnName('regions.*.financeDepth')).toBe('regions_all_financeDepth');
+    expect(safeColumnName('platform.traffic.weights.ad')).toBe('platform_traffic_weights_ad');
+    expect(safeColumnName('2x')).toBe('x2x');
+    expect(safeColumnNames(['a.b', 'a_b', 'run_id'])).toEqual(['a_b', 'a_b_2', 'run_id']);
   });
 });

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { compareScenarios, sideLabel, type CompareSide, type Comparison } from '../experiment/compare.js';
 import { SUMMARY_METRICS } from '../experiment/summary.js';
 import { prepareOutputDir } from '../output/results-dir.js';
-import { formatDifferences } from '../report/compare-table.js';
+import { compareHeader, formatDifferences, noDifference } from '../report/compare-table.js';
 import { loadScenario } from '../scenario/index.js';
 import { createProgress } from './progress.js';
 
@@ -52,12 +52,20 @@ function checkSameClock(a: CompareSide, b: CompareSide): void {
   }
 }
 
-/** The printed result: the key metrics as a table (or Markdown), or the whole comparison as JSON. */
-function render(c: Comparison, format: CompareArgs['format']): string {
+/**
+ * The printed result: the key national metrics, then every region and market
+ * metric that differs between A and B, as a table (or Markdown); or the whole
+ * comparison as JSON.
+ */
+export function render(c: Comparison, format: CompareArgs['format']): string {
   if (format === 'json') return JSON.stringify(c, null, 2);
   const keys = new Set<string>(['exportValue', ...SUMMARY_METRICS]);
-  const rows = c.metrics.filter((r) => keys.has(r.metric));
-  return `A = ${c.a.label}, B = ${c.b.label}\n\n${formatDifferences(rows, c.seeds.length, format)}`;
+  const national = c.metrics.filter((r) => (!r.level || r.level === 'model') && keys.has(r.metric));
+  const units = c.metrics.filter((r) => r.level === 'region' || r.level === 'market');
+  const shown = units.filter((r) => !noDifference(r));
+  const omitted = units.length - shown.length;
+  const note = omitted ? `\n${omitted} region and market row(s) where A and B agree on every seed are left out; differences.csv has every row.` : '';
+  return `${compareHeader(c)}\n\n${formatDifferences([...national, ...shown], c.seeds.length, format)}${note}`;
 }
 
 /** Runs the comparison, writes its folder (and compare.html unless --no-report); never exits the process. */
@@ -71,7 +79,7 @@ export async function compareCommand(a: CompareArgs, hooks: { onProgress?: (done
   const seeds = Array.from({ length: a.seeds }, (_, k) => first + k);
   const outDir = prepareOutputDir({ name: `compare-${A.side.scenario.name}-vs-${B.side.scenario.name}`, out: a.out, force: a.force });
   const command = process.argv.slice(2).join(' ');
-  const comparison = await compareScenarios({ a: A.side, b: B.side, seeds, outDir, command, ...hooks }, [A.label, B.label]);
+  const comparison = await compareScenarios({ a: A.side, b: B.side, seeds, outDir, command, ...hooks }, [A.label, B.label], common);
   if (comparison.status === 'complete' && a.report) {
     // Loaded only when needed: the chart libraries take a while to load.
     const { writeCompareReport } = await import('../report/compare-report.js');

@@ -8,7 +8,10 @@
 import { renameSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors.js';
+import { safeColumnNames } from '../output/column-names.js';
 import { ident, literal, openDb } from './sweep/db.js';
+
+export { safeColumnName, safeColumnNames } from '../output/column-names.js';
 
 export type OutputFormat = 'csv' | 'parquet';
 
@@ -16,23 +19,6 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'parquet'];
 
 /** The metadata key holding the JSON object safe column name → name as the tool writes it elsewhere. */
 export const COLUMNS_KEY = 'gvc-sim:columns';
-
-/** A column name made of letters, digits and `_` only: `.` → `_`, `*` → `all`, anything else → `_`. */
-export function safeColumnName(name: string): string {
-  const safe = name.replaceAll('*', 'all').replace(/[^A-Za-z0-9_]/g, '_');
-  return /^[0-9]/.test(safe) ? `_${safe}` : safe;
-}
-
-/** Safe names for a table's columns, made unique (`_2`, `_3`, … on a clash). */
-export function safeColumnNames(names: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return names.map((n) => {
-    let safe = safeColumnName(n);
-    for (let k = 2; taken.has(safe); k++) safe = `${safeColumnName(n)}_${k}`;
-    taken.add(safe);
-    return safe;
-  });
-}
 
 /** A column of a CSV file and its DuckDB type. */
 export interface CsvColumn {

@@ -38,6 +38,10 @@ export interface RunResult {
   outDir: string;
   /** Mean over the final year, per seed, per model metric: finalYear[seed index][metric index]. */
   finalYear: Float64Array[];
+  /** The same per region: finalYearRegions[seed index][region index][REGION_METRICS index]. */
+  finalYearRegions: Float64Array[][];
+  /** The same per market: finalYearMarkets[seed index][market index][MARKET_METRICS index]. */
+  finalYearMarkets: Float64Array[][];
   wallSeconds: number;
   interrupted: boolean;
 }
@@ -104,18 +108,26 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
   const markets = buildMarkets(s.markets);
   const yearStart = s.ticks - Math.min(s.ticks, s.ticksPerYear);
   const finalYear: Float64Array[] = [];
+  const finalYearRegions: Float64Array[][] = [];
+  const finalYearMarkets: Float64Array[][] = [];
   const total = s.ticks * o.seeds.length;
   let done = 0;
   let interrupted = false;
   for (const seed of o.seeds) {
     const sums = new Float64Array(MODEL_METRICS.length);
+    const regionSums = regions.map(() => new Float64Array(REGION_METRICS.length));
+    const marketSums = markets.map(() => new Float64Array(MARKET_METRICS.length));
     const onFirmYear = panel ? (r: FirmYear) => panel.add(seed, r) : undefined;
     for (const rec of simulate(s, seed, { agentsEvery: o.agentsEvery, onFirmYear })) {
       writers.model.row([rec.tick, seed, ...rec.model]);
       rec.regions.forEach((row, r) => writers.regions.row([rec.tick, seed, regions[r]!.name, regions[r]!.group, ...row]));
       rec.markets.forEach((row, m) => writers.markets.row([rec.tick, seed, markets[m]!.name, ...row]));
       rec.eachAgent?.((row) => writers.agents!.row([rec.tick, seed, ...row]));
-      if (rec.tick >= yearStart) for (let j = 0; j < sums.length; j++) sums[j]! += rec.model[j]!;
+      if (rec.tick >= yearStart) {
+        addTo(sums, rec.model);
+        rec.regions.forEach((row, r) => addTo(regionSums[r]!, row));
+        rec.markets.forEach((row, m) => addTo(marketSums[m]!, row));
+      }
       o.onProgress?.(++done, total);
       if (o.shouldStop?.()) {
         interrupted = true;
@@ -123,7 +135,10 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
       }
     }
     if (interrupted) break;
-    finalYear.push(sums.map((x) => x / (s.ticks - yearStart)));
+    const perTick = (a: Float64Array) => a.map((x) => x / (s.ticks - yearStart));
+    finalYear.push(perTick(sums));
+    finalYearRegions.push(regionSums.map(perTick));
+    finalYearMarkets.push(marketSums.map(perTick));
     allWriters(writers).forEach((w) => w.flush());
   }
   for (const w of allWriters(writers)) {
@@ -142,5 +157,9 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
     join(o.outDir, 'manifest.json'),
     JSON.stringify({ ...manifest, wallSeconds, status: interrupted ? 'interrupted' : 'complete', files }, null, 2),
   );
-  return { outDir: o.outDir, finalYear, wallSeconds, interrupted };
+  return { outDir: o.outDir, finalYear, finalYearRegions, finalYearMarkets, wallSeconds, interrupted };
+}
+
+function addTo(sums: Float64Array, row: ArrayLike<number>): void {
+  for (let j = 0; j < sums.length; j++) sums[j]! += row[j]!;
 }

@@ -2,6 +2,7 @@
  * One simulation run as a stream of tick records: what `run`, `sweep`,
  * `compare`, `claims`, `panel` and the benchmarks all build on.
  */
+import { FeeExpressionError } from '../model/fee-expression.js';
 import type { Scenario } from '../model/params.js';
 import { AGENT_COLUMNS, agentRow } from '../model/reporters.js';
 import { Simulation } from '../model/simulation.js';
@@ -34,11 +35,11 @@ export interface SimulateOptions {
 
 /** Runs `scenario` with `seed`, yielding one record per recorded tick. */
 export function* simulate(scenario: Scenario, seed: number, opts: SimulateOptions = {}): Generator<TickRecord> {
-  const sim = new Simulation(scenario, { seed, checkInvariants: opts.checkInvariants ?? false, recordMarketSales: opts.onFirmYear !== undefined });
+  const sim = withTick('burn-in', () => new Simulation(scenario, { seed, checkInvariants: opts.checkInvariants ?? false, recordMarketSales: opts.onFirmYear !== undefined }));
   const years = opts.onFirmYear ? new FirmYears(sim.world, opts.onFirmYear) : undefined;
   const every = opts.agentsEvery ?? 0;
   while (!sim.done) {
-    const tick = sim.step();
+    const tick = withTick(sim.tick, () => sim.step());
     years?.observe(tick);
     const snapshot = every > 0 && (tick % every === 0 || tick === scenario.ticks - 1);
     yield {
@@ -49,6 +50,15 @@ export function* simulate(scenario: Scenario, seed: number, opts: SimulateOption
       markets: sim.reporters.markets,
       eachAgent: snapshot ? (visit) => visitAgents(sim, visit) : undefined,
     };
+  }
+}
+
+/** Runs `body`; a fee expression that gives no finite number stops the run naming the tick (a user's error: exit 2). */
+function withTick<T>(tick: number | 'burn-in', body: () => T): T {
+  try {
+    return body();
+  } catch (err) {
+    throw err instanceof FeeExpressionError ? err.atTick(tick) : err;
   }
 }
 

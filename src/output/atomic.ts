@@ -5,14 +5,28 @@
  * most the unflushed buffer, and the partial file says what it is.
  */
 import { closeSync, fsyncSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { machineFault } from '../errors.js';
 
 const FLUSH_BYTES = 1 << 20;
+
+/**
+ * Runs a file operation on `path`; a full disk, a missing permission or a
+ * read-only file system becomes a SystemError naming the path (printed
+ * without a stack trace), anything else is rethrown as it is.
+ */
+export function onDisk<T>(path: string, op: () => T): T {
+  try {
+    return op();
+  } catch (err) {
+    throw machineFault(err, path) ?? err;
+  }
+}
 
 /** Writes `content` to `path` atomically. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const partial = `${path}.partial`;
-  writeFileSync(partial, content);
-  renameSync(partial, path);
+  onDisk(partial, () => writeFileSync(partial, content));
+  onDisk(path, () => renameSync(partial, path));
 }
 
 /** A CSV file written row by row to `<path>.partial`, renamed to `<path>` on `close()`. */
@@ -25,7 +39,7 @@ export class CsvWriter {
     readonly path: string,
     header: readonly string[],
   ) {
-    this.fd = openSync(`${path}.partial`, 'w');
+    this.fd = onDisk(`${path}.partial`, () => openSync(`${path}.partial`, 'w'));
     this.buffer = `${header.join(',')}\n`;
   }
 
@@ -42,7 +56,7 @@ export class CsvWriter {
 
   /** Pushes buffered rows to the partial file (call at safe points, e.g. after each seed). */
   flush(): void {
-    if (this.buffer) writeSync(this.fd, this.buffer);
+    if (this.buffer) onDisk(`${this.path}.partial`, () => writeSync(this.fd, this.buffer));
     this.buffer = '';
   }
 
@@ -50,9 +64,11 @@ export class CsvWriter {
   close(): void {
     if (this.closed) return;
     this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    renameSync(`${this.path}.partial`, this.path);
+    onDisk(`${this.path}.partial`, () => {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+    });
+    onDisk(this.path, () => renameSync(`${this.path}.partial`, this.path));
     this.closed = true;
   }
 

@@ -2,7 +2,9 @@
  * `gvc-sim figure`: one chart of one or more metrics over time from a results
  * folder (mean line, CI band across seeds, scenario events as rules), written
  * as SVG or PNG for slides and papers. `regions.<metric>` draws a region
- * metric with one line per region.
+ * metric with one line per region; from a comparison folder, as the paired
+ * difference B − A per region. Colours and the time axis (years) are those
+ * of the reports and the demo (palette.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -11,8 +13,9 @@ import type { Manifest } from '../output/manifest.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { suggest } from '../scenario/suggest.js';
 import { timeSeriesSpec, type VegaLiteSpec } from './charts.js';
-import { bothEvents, isCompareFolder, readComparison } from './compare-report.js';
+import { bothEvents, isCompareFolder, readComparison, regionDifferenceSpec } from './compare-report.js';
 import { isShareMetric, metricLabel } from './metric-labels.js';
+import { metricColor, NEUTRAL, seriesColors } from './palette.js';
 import { renderPng, renderSvg } from './render.js';
 import { readColumns, readManifest, readRegions, type Columns } from './results-files.js';
 import { metricColumns } from './run-report.js';
@@ -46,6 +49,9 @@ function parseMetrics(given: string[], available: string[]): string[] {
 /** A results folder's tables; `name` tags its lines when there are several folders (a comparison's sides). */
 type Source = { name: string; manifest: Manifest; model: MetricColumns & Columns; regions?: Columns };
 
+/** A line's label and what colours it: its metric, or its region. */
+type Line = { label: string; metric: string; region?: string; side: number };
+
 function readSource(dir: string, name: string): Source {
   return { name, manifest: readManifest(dir), model: readColumns(join(dir, 'model.csv')), regions: readRegions(dir) };
 }
@@ -64,13 +70,38 @@ function seriesOf(metric: string, src: Source): SeriesPoint[] {
 }
 
 /** Every metric's lines from one source, labelled `source · region · metric` with the parts that tell lines apart. */
-function sourceSeries(src: Source, metrics: string[]): SeriesPoint[] {
+function sourceSeries(src: Source, metrics: string[], side: number, lines: Map<string, Line>): SeriesPoint[] {
   parseMetrics(metrics, availableMetrics(src.model, src.regions));
   return metrics.flatMap((m) => {
     const tag = metrics.length > 1 ? metricLabel(m.replace(REGION_PREFIX, '')) : '';
     const label = (region: string) => [src.name, region, tag].filter((x) => x).join(' · ') || metricLabel(m);
-    return seriesOf(m, src).map((p) => ({ ...p, label: label(p.label) }));
+    return seriesOf(m, src).map((p) => {
+      const l = label(p.label);
+      if (!lines.has(l)) lines.set(l, { label: l, metric: m, region: m.startsWith(REGION_PREFIX) ? p.label : undefined, side });
+      return { ...p, label: l };
+    });
   });
+}
+
+/**
+ * Colours of a figure's lines: by region for region metrics, else by metric
+ * (palette.ts); a comparison's A side is grey when one metric is drawn, and
+ * dashed when several are.
+ */
+function lineStyles(lines: Line[], sides: number, metrics: string[]): { colors: Record<string, string>; dashed: string[] } {
+  const one = metrics.length === 1;
+  const key = (l: Line) => (l.region !== undefined ? `region ${l.region}` : l.metric);
+  const keys = [...new Set(lines.map(key))];
+  const byKey = seriesColors(keys, (k) => (k.startsWith('region ') ? undefined : metricColor(k)));
+  const colors = Object.fromEntries(lines.map((l) => [l.label, sides > 1 && one && l.side === 0 && l.region === undefined ? NEUTRAL : byKey[key(l)]!]));
+  return { colors, dashed: sides > 1 ? lines.filter((l) => l.side === 0).map((l) => l.label) : [] };
+}
+
+/** The y-axis title: the metric's plain name (with its unit), or what several metrics have in common. */
+function yTitle(metrics: string[], shares: boolean): string {
+  if (metrics.length > 1) return shares ? 'share' : 'value';
+  const m = metrics[0]!;
+  return m.startsWith(REGION_PREFIX) ? `${metricLabel(m.slice(REGION_PREFIX.length))}, by region` : metricLabel(m);
 }
 
 export interface FigureOptions {
@@ -81,20 +112,31 @@ export interface FigureOptions {
 }
 
 /** The chart spec of a figure and the metrics it shows; throws a UserError for an unknown metric or folder. */
-function buildFigure({ dir, metrics: given, title }: FigureOptions): { spec: VegaLiteSpec; metrics: string[] } {
+export function buildFigure({ dir, metrics: given, title }: FigureOptions): { spec: VegaLiteSpec; metrics: string[] } {
   const sources = sourcesOf(dir);
   const [first, second] = sources as [Source, Source | undefined];
   const metrics = parseMetrics(given, availableMetrics(first.model, first.regions));
   const shares = metrics.every((m) => isShareMetric(m.replace(REGION_PREFIX, '')));
   const notes = second ? bothEvents(first.manifest, second.manifest) : eventNotes(first.manifest.scenario.events, first.manifest.scenario.ticksPerYear);
   const name = second ? `${first.name} vs ${second.name}` : first.manifest.scenario.name;
-  const series = sources.flatMap((src) => sourceSeries(src, metrics));
+  const ticksPerYear = first.manifest.scenario.ticksPerYear;
+  const markers = eventMarkers(notes);
+  // A region metric of a comparison: B − A per region, not two lines and bands per region.
+  if (second && metrics.length === 1 && metrics[0]!.startsWith(REGION_PREFIX) && first.regions && second.regions) {
+    const metric = metrics[0]!.slice(REGION_PREFIX.length);
+    const spec = regionDifferenceSpec(first.regions, second.regions, metric, markers, ticksPerYear, title ?? `${name}: B − A by region, ${metricLabel(metric)}`);
+    return { spec, metrics };
+  }
+  const lines = new Map<string, Line>();
+  const series = sources.flatMap((src, side) => sourceSeries(src, metrics, side, lines));
   const spec = timeSeriesSpec({
-    title: title ?? `${name}: ${metrics.length > 1 ? metrics.join(', ') : metricLabel(metrics[0]!)}`,
-    yTitle: metrics.length > 1 ? (shares ? 'share' : 'value') : metrics[0]!,
+    title: title ?? `${name}: ${metrics.map((m) => metricLabel(m.replace(REGION_PREFIX, ''))).join(', ')}`,
+    yTitle: yTitle(metrics, shares),
     series: shares ? clampBands(series, [0, 1]) : series,
-    markers: eventMarkers(notes),
-    ...(shares ? { yFormat: '.0%' } : {}),
+    markers,
+    ticksPerYear,
+    ...lineStyles([...lines.values()], sources.length, metrics),
+    ...(shares ? { yFormat: '%' } : {}),
   });
   return { spec, metrics };
 }

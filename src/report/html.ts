@@ -5,7 +5,7 @@
 import type { VegaLiteSpec } from './charts.js';
 import { renderSvg } from './render.js';
 import { REPORT_CSS } from './report-css.js';
-import { type Cell, formatNumber } from './table.js';
+import { type Cell, formatNumber, isNumberLike } from './table.js';
 
 export type ReportTable = { header: string[]; rows: Cell[][]; /** significant digits of numbers (default 4) */ digits?: number };
 
@@ -55,7 +55,7 @@ function paragraphsHtml(text: string): string {
 
 /** A table whose all-numeric columns are right-aligned (same rule as the terminal tables). */
 function tableHtml({ header, rows, digits = 4 }: ReportTable): string {
-  const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === 'number' || r[j] == null));
+  const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => isNumberLike(r[j])));
   const cls = (j: number) => (numeric[j] ? ' class="num"' : '');
   const cell = (c: Cell) => (c == null ? '' : escapeHtml(formatValue(c, digits)));
   const head = `<tr>${header.map((h, j) => `<th${cls(j)}>${escapeHtml(h)}</th>`).join('')}</tr>`;

@@ -47,7 +47,7 @@ export function metricLabel(metric: string): string {
   return LABELS[metric] ?? metric;
 }
 
-/** True for metrics that are shares or rates in [0, 1], shown as percentages. */
+/** True for metrics (national or regional) that are shares or rates in [0, 1], shown as percentages. */
 export function isShareMetric(metric: string): boolean {
-  return /Share(\d|\dplus)?$|Rate$|^commission$/.test(metric);
+  return /Share(\d|\dplus)?$|Rate$|^commission$|^platformAdoption$/.test(metric);
 }

@@ -5,6 +5,7 @@
  * metric with one line per scenario.
  */
 import { stackedAreaSpec, timeSeriesSpec, type TimeMarker, type VegaLiteSpec } from './charts.js';
+import { metricColor } from './palette.js';
 import type { Columns } from './results-files.js';
 import { clampBands, summarizeMetric, summarizeMetrics, type MetricColumns, type SeriesPoint } from './series.js';
 
@@ -79,22 +80,32 @@ export const RUN_CHARTS: MetricChart[] = [
 export const REGION_EXPORTS_READ =
   'Export sales of the firms in each region per tick, in thousand USD. Diverging lines show which regions gain from the platform, pilot zones or logistics.';
 
-function yOptions(y: YScale): { yDomain?: [number, number]; yFormat?: string } {
-  if (y === 'share') return { yDomain: [0, 1], yFormat: '.0%' };
-  return y === 'percent' ? { yFormat: '.0%' } : {};
+/** Percent labels take their decimals from the tick step ('%' without a precision), so 0.5% steps never print as "1%, 1%, 0%". */
+export function yOptions(y: YScale): { yDomain?: [number, number]; yFormat?: string } {
+  if (y === 'share') return { yDomain: [0, 1], yFormat: '%' };
+  return y === 'percent' ? { yFormat: '%' } : {};
 }
 
+/** Each legend label of a catalog chart in its metric's colour (palette.ts). */
+export function chartColors(def: MetricChart): Record<string, string> {
+  return Object.fromEntries(def.metrics.flatMap(([m, label]) => (metricColor(m) ? [[label, metricColor(m)!]] : [])));
+}
+
+/** How a chart is drawn besides its series: time markers, ticks per year, colours by label. */
+export type ChartFrame = { markers: TimeMarker[]; ticksPerYear: number; colors?: Record<string, string>; dashed?: string[] };
+
 /** A chart of series already summarized (one line, and band when several seeds, per label). */
-export function chartSpec(def: MetricChart, series: SeriesPoint[], markers: TimeMarker[], title = def.title): VegaLiteSpec {
-  if (def.stacked) return stackedAreaSpec({ title, yTitle: def.yTitle, series, markers });
+export function chartSpec(def: MetricChart, series: SeriesPoint[], f: ChartFrame, title = def.title): VegaLiteSpec {
+  const common = { title, yTitle: def.yTitle, markers: f.markers, ticksPerYear: f.ticksPerYear, colors: f.colors ?? chartColors(def) };
+  if (def.stacked) return stackedAreaSpec({ ...common, series });
   const bounded = def.y === 'number' ? series : clampBands(series, [0, 1]);
-  return timeSeriesSpec({ title, yTitle: def.yTitle, series: bounded, markers, ...yOptions(def.y) });
+  return timeSeriesSpec({ ...common, series: bounded, dashed: f.dashed, ...yOptions(def.y) });
 }
 
 /** A catalog chart drawn from one run's model table. */
-export function runChartSpec(def: MetricChart, model: MetricColumns, markers: TimeMarker[]): VegaLiteSpec {
+export function runChartSpec(def: MetricChart, model: MetricColumns, markers: TimeMarker[], ticksPerYear: number): VegaLiteSpec {
   const series = summarizeMetrics(model, def.metrics.map(([m]) => m), Object.fromEntries(def.metrics));
-  return chartSpec(def, series, markers);
+  return chartSpec(def, series, { markers, ticksPerYear });
 }
 
 /** Above this many regions (e.g. provinces-30) lines are summed by region group: the palette has 8 colours. */
@@ -120,9 +131,24 @@ export function regionSeries(regions: Columns, metric: string, key: 'region' | '
   });
 }
 
-/** Exports by region over time (by region group when there are many regions). */
-export function regionExportsSpec(regions: Columns, markers: TimeMarker[]): VegaLiteSpec {
+/** Exports by region over time (by region group when there are many regions); regions keep their palette order. */
+export function regionExportsSpec(regions: Columns, markers: TimeMarker[], ticksPerYear: number): VegaLiteSpec {
   const many = new Set(regions.region as string[]).size > MAX_REGION_LINES;
   const series = regionSeries(regions, 'exports', many ? 'group' : 'region');
-  return timeSeriesSpec({ title: many ? 'Exports by region group' : 'Exports by region', yTitle: 'k USD per tick', series, markers });
+  return timeSeriesSpec({ title: many ? 'Exports by region group' : 'Exports by region', yTitle: 'k USD per tick', series, markers, ticksPerYear });
+}
+
+/** One region's rows of a region table, as a table of its own (tick, seed and the metric columns). */
+export function regionRows(regions: Columns, name: string): MetricColumns {
+  const keep = (regions.region as string[]).map((r, i) => (r === name ? i : -1)).filter((i) => i >= 0);
+  const out: Record<string, Float64Array> = {};
+  for (const [col, values] of Object.entries(regions)) {
+    if (values instanceof Float64Array) out[col] = Float64Array.from(keep, (i) => values[i]!);
+  }
+  return out as unknown as MetricColumns;
+}
+
+/** Region names in first-seen order (the scenario's order). */
+export function regionNames(regions: Columns): string[] {
+  return [...new Set(regions.region as string[])];
 }

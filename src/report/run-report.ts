@@ -21,12 +21,12 @@ import { eventMarkers, eventNotes } from './scenario-events.js';
 import type { MetricColumns } from './series.js';
 
 /** The catalog charts of one run, each with its "how to read this" caption. */
-export function runCharts(model: MetricColumns, regions: Columns | undefined, markers: TimeMarker[]): CaptionedChart[] {
+export function runCharts(model: MetricColumns, regions: Columns | undefined, markers: TimeMarker[], ticksPerYear: number): CaptionedChart[] {
   const charts = RUN_CHARTS.filter((def) => def.metrics.every(([m]) => m in model)).map((def) => ({
-    chart: runChartSpec(def, model, markers),
+    chart: runChartSpec(def, model, markers, ticksPerYear),
     caption: def.read,
   }));
-  if (regions?.exports) charts.push({ chart: regionExportsSpec(regions, markers), caption: REGION_EXPORTS_READ });
+  if (regions?.exports) charts.push({ chart: regionExportsSpec(regions, markers, ticksPerYear), caption: REGION_EXPORTS_READ });
   return charts;
 }
 
@@ -52,7 +52,7 @@ function spreadText(seeds: number): string {
 }
 
 function tickText(ticksPerYear: number): string {
-  return ticksPerYear === 12 ? 'One tick is one month.' : `One year is ${ticksPerYear} ticks.`;
+  return `Time is in years since the start of the run${ticksPerYear === 12 ? ' (one tick is one month)' : ` (${ticksPerYear} ticks a year)`}.`;
 }
 
 /** The sections of a run report. */
@@ -67,7 +67,7 @@ function runSections(manifest: Manifest, model: MetricColumns, regions: Columns 
   return [
     scenarioSection(manifest, notes),
     { heading: 'Key results', text: `${yearText} All ${metricColumns(model).length} metrics are in the last section.`, table: finalYearTable(model, key, fromTick, seeds) },
-    { heading: 'Over time', text: `${spreadText(seeds)} ${tickText(s.ticksPerYear)}${rulesText}`, charts: runCharts(model, regions, eventMarkers(notes)) },
+    { heading: 'Over time', text: `${spreadText(seeds)} ${tickText(s.ticksPerYear)}${rulesText}`, charts: runCharts(model, regions, eventMarkers(notes), s.ticksPerYear) },
     { heading: 'All final-year metrics', text: `${yearText} Column names are those of model.csv.`, table: finalYearTable(model, metricColumns(model), fromTick, seeds) },
   ];
 }

@@ -81,3 +81,27 @@ export function clampBands(points: SeriesPoint[], [min, max]: [number, number]):
   const clamp = (x: number) => Math.min(max, Math.max(min, x));
   return points.map((p) => (p.lo === undefined || p.hi === undefined ? p : { ...p, lo: clamp(p.lo), hi: clamp(p.hi) }));
 }
+
+/**
+ * B − A per tick from two tables run on the same seeds: each seed's
+ * difference at each tick, then their mean and paired CI across seeds
+ * (ticks or seeds present in only one table are skipped).
+ */
+export function pairedSeries(a: MetricColumns, b: MetricColumns, metric: string, label: string, level = 0.95): SeriesPoint[] {
+  const key = (t: number, s: number) => `${t}|${s}`;
+  const bv = columnsOf(b, metric);
+  const byKey = new Map<string, number>();
+  for (let k = 0; k < bv.tick.length; k++) byKey.set(key(bv.tick[k]!, bv.seed[k]!), bv.value[k]!);
+  const av = columnsOf(a, metric);
+  const diffs: number[] = [];
+  const ticks: number[] = [];
+  const seeds: number[] = [];
+  for (let k = 0; k < av.tick.length; k++) {
+    const other = byKey.get(key(av.tick[k]!, av.seed[k]!));
+    if (other === undefined) continue;
+    ticks.push(av.tick[k]!);
+    seeds.push(av.seed[k]!);
+    diffs.push(other - av.value[k]!);
+  }
+  return summarizeMetric({ tick: ticks, seed: seeds, [metric]: diffs }, metric, label, level);
+}

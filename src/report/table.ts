@@ -16,11 +16,16 @@ function cellText(c: Cell, digits: number): string {
   return typeof c === 'number' ? formatNumber(c, digits) : c;
 }
 
+/** Numbers, and numbers with a unit or an error (`3.5%`, `+1.2 pp`, `0.12 ± 0.01`): right-aligned in tables. */
+export function isNumberLike(c: Cell): boolean {
+  return typeof c === 'number' || c == null || /^[+−-]?\d[\d.e+−-]*(%| pp| ± [\d.e+-]+)$/.test(c);
+}
+
 /** Aligned plain-text table: numbers right-aligned, text left-aligned. */
 export function formatTable(header: string[], rows: Cell[][], digits = 4): string {
   const text = rows.map((r) => r.map((c) => cellText(c, digits)));
   const widths = header.map((h, j) => Math.max(h.length, ...text.map((r) => (r[j] ?? '').length)));
-  const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === 'number' || r[j] == null));
+  const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => isNumberLike(r[j])));
   const line = (cells: string[]) =>
     cells.map((c, j) => (numeric[j] ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n');

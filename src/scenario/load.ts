@@ -3,7 +3,7 @@
  * overrides, and validation that reports every problem at once, each at the
  * file, line and column where the offending value was written.
  */
-import { compileFeeExpression, loadFeeExpressions, usesFeeExpressions } from '../model/fee-expression.js';
+import { checkFeeExpression, feeRanges, loadFeeExpressions, usesFeeExpressions } from '../model/fee-expression.js';
 import type { Scenario } from '../model/params.js';
 import { UserError } from '../errors.js';
 import { checkTree } from './check.js';
@@ -56,16 +56,23 @@ export async function scenarioFromObject(obj: unknown, opts: LoadOptions & { sou
   return checked.scenario;
 }
 
-/** Loads the expression engine when the scenario needs it, and checks every fee expression it holds. */
+/**
+ * Loads the expression engine when the scenario needs it, and checks every
+ * fee expression it holds: allowed names only, no property access, and a
+ * finite real value over its variables' ranges (the base commission takes
+ * the scenario's value and any an event sets; the year runs over the run).
+ */
 export async function prepareFeeExpressions(s: Scenario, source: string): Promise<void> {
   if (!usesFeeExpressions(s)) return;
   await loadFeeExpressions();
   const exprs = [s.platform.feePolicy, ...s.events.map((e) => e.set['platform.feePolicy'])]
     .filter((p): p is { kind: 'expression'; expr: string } => typeof p === 'object' && p !== null && (p as { kind?: string }).kind === 'expression')
     .map((p) => p.expr);
+  const bases = [s.platform.commission, ...s.events.map((e) => e.set['platform.commission']).filter((v): v is number => typeof v === 'number')];
+  const ranges = feeRanges(bases, s.ticks / s.ticksPerYear);
   for (const expr of exprs) {
     try {
-      compileFeeExpression(expr);
+      checkFeeExpression(expr, ranges);
     } catch (err) {
       throw new UserError(`${source}: platform.feePolicy.expr: ${(err as Error).message}`);
     }

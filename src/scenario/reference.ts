@@ -150,5 +150,15 @@ events:
 - To switch the fee policy, set the whole mapping, e.g.
   \`platform.feePolicy: {kind: market-power, slope: 0.2}\`; \`slope\` and \`max\`
   belong to \`market-power\`, \`expr\` to \`expression\`.
+- A fee \`expr\` is checked when the scenario loads: numbers, the variables
+  (\`gmvShare\`, \`sellerShare\`, \`stage\`, \`base\`, \`trust\`, \`fraudShare\`,
+  \`year\`), arithmetic, comparisons, \`? :\` and min, max, abs, sqrt, log, exp,
+  pow only (no \`x.property\`), and a finite real value at every bound and
+  middle of the variables it uses (shares 0–1, stage 0–2, \`base\` as the
+  scenario or an event sets it, \`year\` over the run): \`base / gmvShare\` is
+  refused (infinite at \`gmvShare = 0\`), \`base / max(gmvShare, 0.01)\` is
+  not. A fee that still gives no finite number during a run (a sweep can set
+  \`base\` to values the base scenario does not have) stops the run with the
+  tick, the expression and its inputs.
 - Events cannot change what the world is built from at the start: ${FIXED_FOR_RUN.map((p) => `\`${p}\``).join(', ')}.
 `;

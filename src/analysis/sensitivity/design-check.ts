@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { designHint } from '../../experiment/designs/csv.js';
 import type { DesignTable } from '../../experiment/designs/types.js';
 
 /** Equal up to round-off a CSV round trip may add (relative 1e-9). */
@@ -13,7 +14,7 @@ export function checkDesignOutputs<M extends DesignTable['method']>(
   method: M,
 ): asserts design is Extract<DesignTable, { method: M }> {
   if (design.method !== method)
-    throw new UserError(`this is a ${design.method} design; ${method} analysis needs a ${method} design`, `write one with: gvc-sim design ${method} --params PARAMS.yaml`);
+    throw new UserError(`this is a ${design.method} design; ${method} analysis needs a ${method} design`, designHint(method));
   if (outputs.length !== design.rows.length)
     throw new UserError(`the design has ${design.rows.length} rows but there are ${outputs.length} outputs`, 'outputs must have one row per design row, in the same order');
   for (let r = 0; r < outputs.length; r++)

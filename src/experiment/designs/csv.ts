@@ -90,6 +90,15 @@ export function numericColumn(t: CsvTable, j: number): number[] {
   });
 }
 
+/**
+ * How to get a design for `method`: the sweep spec first (the sweep runs it
+ * and `analyze` reads the results folder), the CSV route second.
+ */
+export function designHint(method: string): string {
+  const design = method === 'sobol' ? '{ kind: sobol, n: 256 }' : method === 'morris' ? '{ kind: morris, n: 20, levels: 4 }' : `{ kind: ${method} }`;
+  return `in the sweep spec, set \`design: ${design}\` with each factor a range { min, max }, run \`gvc-sim sweep SPEC.yaml\`, then \`gvc-sim analyze ${method} results/NAME --metric M\`; or, without a sweep, write a design CSV with \`gvc-sim design ${method} --params PARAMS.yaml\``;
+}
+
 /** Reads a sobol or morris design CSV back, checking that the method's bookkeeping columns are there. */
 export function parseDesignCsv(text: string, file: string, method: 'sobol'): SobolDesign;
 export function parseDesignCsv(text: string, file: string, method: 'morris'): MorrisDesign;
@@ -99,7 +108,7 @@ export function parseDesignCsv(text: string, file: string, method: 'sobol' | 'mo
   const need = BOOKKEEPING_COLUMNS[method];
   const missing = need.filter((c) => !t.header.includes(c));
   if (missing.length > 0)
-    throw new UserError(`${file}: not a ${method} design: missing column(s) ${missing.join(', ')}`, `write one with: gvc-sim design ${method} --params PARAMS.yaml`);
+    throw new UserError(`${file}: not a ${method} design: missing column(s) ${missing.join(', ')}`, designHint(method));
   const kinds = new Set(t.cells.map((row) => row[t.header.indexOf('design')]));
   if (kinds.size !== 1 || !kinds.has(method)) throw new UserError(`${file}: column "design" must be "${method}" on every row (found ${[...kinds].join(', ')})`);
   const int = (c: string) => numericColumn(t, t.header.indexOf(c));

@@ -1,12 +1,15 @@
 /**
- * `gvc-sim export` and `sweep --format parquet`: every table of a sweep
- * database as Parquet or CSV files, in key order. Parquet columns get safe
- * names (`regions.*.financeDepth` → `regions_all_financeDepth`), the names as
- * in the database kept in each file's metadata (experiment/parquet.ts).
+ * `gvc-sim export`: every table of a sweep database as Parquet or CSV files,
+ * in key order. Columns get names Python and R read cleanly
+ * (`regions.*.financeDepth` → `regions_all_financeDepth`, see
+ * output/column-names.ts); `columns.csv` maps each back to its original
+ * name, and each Parquet file carries the same map in its metadata.
  */
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyToParquet, type OutputFormat } from '../parquet.js';
+import { writeFileAtomic } from '../../output/atomic.js';
+import { safeColumnNames } from '../../output/column-names.js';
+import { COLUMNS_KEY, type OutputFormat } from '../parquet.js';
 import { ident, literal, rows, tableNames } from './db.js';
 import { openResults } from './results.js';
 
@@ -21,27 +24,46 @@ const ORDER: Record<string, string> = {
   trajectories: 'run_id, metric, tick',
 };
 
-const OPTIONS = { csv: 'FORMAT csv, HEADER true' };
+/** One exported column: the file it is in, its safe name there, and its name in the database (a parameter path or metric). */
+export type ExportedColumn = { file: string; column: string; name: string };
 
-/** Writes each table to `outDir/<table>.<format>` (atomically: a finished file or none); returns the files written. */
+/** COPY options; Parquet files also carry the column map as key-value metadata (`gvc-sim:columns`, JSON `{ column: name }`). */
+function copyOptions(format: ExportFormat, columns: ExportedColumn[]): string {
+  if (format === 'csv') return 'FORMAT csv, HEADER true';
+  const map = JSON.stringify(Object.fromEntries(columns.map((c) => [c.column, c.name])));
+  return `FORMAT parquet, KV_METADATA { ${literal(COLUMNS_KEY)}: ${literal(map)} }`;
+}
+
+function columnsCsv(columns: ExportedColumn[]): string {
+  const text = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return ['file,column,name', ...columns.map((c) => [c.file, c.column, c.name].map(text).join(','))].join('\n') + '\n';
+}
+
+/**
+ * Writes each table to `outDir/<table>.<format>` (atomically: a finished file
+ * or none) with safe column names, and `columns.csv`; returns the files written.
+ */
 export async function exportSweep(dir: string, format: ExportFormat, outDir = dir): Promise<string[]> {
   const r = await openResults(dir);
   try {
     mkdirSync(outDir, { recursive: true });
     const files: string[] = [];
+    const all: ExportedColumn[] = [];
     for (const table of await tableNames(r.db.conn)) {
-      const file = join(outDir, `${table}.${format}`);
-      if (format === 'parquet') {
-        const columns = await rows(r.db.conn, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position", [table]);
-        await copyToParquet(r.db.conn, `SELECT * FROM ${ident(table)}`, columns.map((c) => String(c.column_name)), file, ORDER[table]);
-      } else {
-        const order = ORDER[table] ? ` ORDER BY ${ORDER[table]}` : '';
-        await r.db.conn.run(`COPY (SELECT * FROM ${ident(table)}${order}) TO ${literal(`${file}.partial`)} (${OPTIONS.csv})`);
-        renameSync(`${file}.partial`, file);
-      }
+      const name = `${table}.${format}`;
+      const file = join(outDir, name);
+      const names = (await rows(r.db.conn, `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${literal(table)} ORDER BY ordinal_position`)).map((x) => String(x.column_name));
+      const columns = safeColumnNames(names).map((column, k) => ({ file: name, column, name: names[k]! }));
+      const select = columns.map((c) => `${ident(c.name)} AS ${ident(c.column)}`).join(', ');
+      const order = ORDER[table] ? ` ORDER BY ${ORDER[table]}` : '';
+      await r.db.conn.run(`COPY (SELECT ${select} FROM ${ident(table)}${order}) TO ${literal(`${file}.partial`)} (${copyOptions(format, columns)})`);
+      renameSync(`${file}.partial`, file);
       files.push(file);
+      all.push(...columns);
     }
-    return files;
+    const map = join(outDir, 'columns.csv');
+    writeFileAtomic(map, columnsCsv(all));
+    return [...files, map];
   } finally {
     r.db.close();
   }

@@ -4,12 +4,13 @@
  * `firms`, `cells`), so a chart is compiled once and only its data changes.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { INK, PALETTE } from '../../../src/report/style.js';
+import { CHANNEL_COLORS, TIME_AXIS_TITLE } from '../../../src/report/palette.js';
+import { INK } from '../../../src/report/style.js';
 import { STAGE_NAMES } from '../../../src/model/params.js';
 import type { SeriesChart } from './series.js';
 
-/** Every firm-view and channel colour means the same channel (intermediaries share the indirect colour). */
-export const CHANNEL_COLORS = { 'not exporting': '#b8bcc4', indirect: PALETTE[1]!, 'direct offline': PALETTE[2]!, platform: PALETTE[0]! };
+/** Every firm-view and channel colour means the same channel (intermediaries share the indirect colour): see palette.ts. */
+export { CHANNEL_COLORS };
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
@@ -22,9 +23,9 @@ const CONFIG = {
 
 const HEIGHT = 170;
 
-/** Time axis in years over the whole run, so the run visibly fills the chart. */
+/** Time axis in years since the start over the whole run (as in the reports), so the run visibly fills the chart. */
 function yearAxis(years: number) {
-  return { field: 'year', type: 'quantitative' as const, title: 'year', scale: { domain: [0, years], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
+  return { field: 'year', type: 'quantitative' as const, title: TIME_AXIS_TITLE, scale: { domain: [0, years], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
 }
 
 function shareAxis(title: string) {
