@@ -24,6 +24,8 @@ const CASES: Array<[string, string[]]> = [
   ['event-unknown-path.yaml', ['event-unknown-path.yaml:5:7', 'platform.comission', "unknown key 'comission' in platform", "did you mean 'platform.commission'?"]],
   ['event-bad-value.yaml', ['event-bad-value.yaml:5:31', 'regions.*.financeDepth', 'expected a number between 0 and 1', 'got 1.4']],
   ['unknown-region.yaml', ['unknown-region.yaml:3:3', 'regions.centrl', "unknown region 'centrl'", "did you mean 'central'?"]],
+  ['policy-unknown-market.yaml', ['policy-unknown-market.yaml:4:15', 'policy.tariffs[0].market', "unknown market 'M25'", 'markets are M1 … M20']],
+  ['policy-negative-rate.yaml', ['policy-negative-rate.yaml:5:13', 'policy.tariffs[0].rate', 'expected a number between 0 and 3', 'got -0.1']],
   ['bad-enum.yaml', ['bad-enum.yaml:4:11', 'platform.traffic.rule', 'expected one of relevance, pay-to-rank', "got 'pay2rank'", "did you mean 'pay-to-rank'?"]],
 ];
 

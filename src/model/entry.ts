@@ -17,6 +17,7 @@ import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, p
 import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount } from './firms.js';
+import { transparencyOf } from './policy.js';
 import { perceivedAdBurden } from './traffic.js';
 import { appealOf, buyersReputationTerm, marginOnReceipts } from './trade.js';
 import type { World } from './world.js';
@@ -139,7 +140,7 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
  * guess roughly, some join on a guess that their sales then disprove, and leave.
  */
 function misjudgement(w: World): number {
-  const sd = 1 - w.scenario.platform.governance.transparency;
+  const sd = 1 - transparencyOf(w.scenario);
   return sd > 0 ? Math.exp(sd * w.rng.get('entry').normal() - (sd * sd) / 2) : 1;
 }
 
@@ -245,7 +246,7 @@ function joinPlatform(w: World, i: number, marketBit: number, expectedProfit: nu
   f.goodReviews[i] = 0;
   f.badReviews[i] = 0;
   f.adStock[i] = 0;
-  f.adWeightMisread[i] = Math.exp((1 - w.scenario.platform.governance.transparency) * w.rng.get('entry').normal());
+  f.adWeightMisread[i] = Math.exp((1 - transparencyOf(w.scenario)) * w.rng.get('entry').normal());
   f.profitPlatform[i] = expectedProfit;
   f.expectedPlatform[i] = 0;
 }

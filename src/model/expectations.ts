@@ -6,8 +6,9 @@
 import { platformPullIn, traditionalPullIn } from './buyers.js';
 import { fairEntryCost } from './costs.js';
 import { Channel, lowestMarket, reputationOf } from './firms.js';
+import { DIRECT, INDIRECT, PLATFORM, sellerDuty } from './policy.js';
 import { exposureFor, scoreOf } from './traffic.js';
-import { brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt } from './trade.js';
+import { brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt } from './trade.js';
 import type { World } from './world.js';
 
 /**
@@ -48,6 +49,17 @@ export function fitIn(w: World, i: number, m: number): number {
   return w.firms.marketFit[i * w.markets.length + m]!;
 }
 
+/**
+ * Buyers' attractiveness term, (1 + duty)^(−η), and the share of their
+ * spending left after duty, 1/(1 + duty), for firm i's orders in channel c
+ * and market m; both 1 without tariffs.
+ */
+function dutyTerms(w: World, i: number, c: number, m: number): { pull: number; paid: number } {
+  const x = sellerDuty(w, i, c, m, exFactoryPrice(w, i));
+  return x === 1 ? NO_DUTY : { pull: Math.pow(x, -w.scenario.buyers.priceElasticity), paid: 1 / x };
+}
+const NO_DUTY = { pull: 1, paid: 1 };
+
 /** Buyer brand term of firm i in market m. */
 function brandIn(w: World, o: Outlook, i: number, m: number): number {
   return brandTerm(w.scenario.buyers.brandWeight, w.firms.brand[i]!, o.brandTaste[m]!);
@@ -72,9 +84,19 @@ export function expectedPlatformReceipts(
 ): number {
   const k = tableIndex(w, i, m);
   const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
+  if (w.trade.duty) return dutiableReceipts(w, o, i, m, appeal, exposure, repTerm, listedHere);
   const weight = platformPullAt(w.trade, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m), repTerm, exposure);
   const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
   return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
+}
+
+/** `expectedPlatformReceipts` when some market has a tariff: buyers see duty-inclusive prices, the firm is paid net of duty. */
+function dutiableReceipts(w: World, o: Outlook, i: number, m: number, appeal: number, exposure: number, repTerm: number, listedHere: boolean): number {
+  const k = tableIndex(w, i, m);
+  const duty = dutyTerms(w, i, PLATFORM, m);
+  const weight = platformPullAt(w.trade, k, m, appeal * fitIn(w, i, m) * duty.pull, brandIn(w, o, i, m), repTerm, exposure);
+  const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
+  return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! * duty.paid : 0;
 }
 
 /** Exposure a firm would get on the platform now (cold start for a newcomer). */
@@ -87,9 +109,12 @@ export function prospectiveExposure(w: World, i: number, appeal: number): number
 export function expectedDirectReceipts(w: World, o: Outlook, i: number, m: number, appeal: number): number {
   const k = tableIndex(w, i, m);
   const servesHere = (w.firms.directMarkets[i]! & (1 << m)) !== 0;
-  const weight = directPullAt(w.trade, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m));
+  const duty = w.trade.duty ? dutyTerms(w, i, DIRECT, m) : NO_DUTY;
+  const weight = directPullAt(w.trade, k, m, w.trade.duty ? appeal * fitIn(w, i, m) * duty.pull : appeal * fitIn(w, i, m), brandIn(w, o, i, m));
   const pull = o.traditionalPull[m]! + (servesHere ? 0 : weight);
-  return pull > 0 ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
+  if (!(pull > 0)) return 0;
+  const receipts = ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]!;
+  return w.trade.duty ? receipts * duty.paid : receipts;
 }
 
 /** Expected receipts from supplying the regional intermediary (every market within its reach). */
@@ -99,9 +124,10 @@ export function expectedIndirectReceipts(w: World, o: Outlook, i: number, appeal
   for (let reach = w.trade.intermediaryReach; reach; reach &= reach - 1) {
     const m = lowestMarket(reach);
     const k = tableIndex(w, i, m);
-    const weight = indirectPullAt(w.trade, k, appeal * fitIn(w, i, m));
+    const duty = w.trade.duty ? dutyTerms(w, i, INDIRECT, m) : NO_DUTY;
+    const weight = indirectPullAt(w.trade, k, w.trade.duty ? appeal * fitIn(w, i, m) * duty.pull : appeal * fitIn(w, i, m));
     const pull = o.traditionalPull[m]! + (supplies ? 0 : weight);
-    if (pull > 0) total += ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
+    if (pull > 0) total += w.trade.duty ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]! * duty.paid : ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
   }
   return total;
 }

@@ -7,15 +7,15 @@ import type { World } from './world.js';
 
 const TOLERANCE = 1e-9;
 
-/** Buyers' spending = SME receipts + platform commission + intermediary margin + logistics. */
+/** Buyers' spending = SME receipts + platform commission + intermediary margin + logistics + tariffs. */
 const accounting: Invariant<World> = {
   name: 'export accounting',
   check(w) {
     const L = w.ledger;
-    const flows = L.receipts + L.commission + L.intermediaryMargin + L.logistics;
+    const flows = L.receipts + L.commission + L.intermediaryMargin + L.logistics + L.tariffs;
     return relativelyEqual(L.buyerSpending, flows, TOLERANCE)
       ? null
-      : `buyers spent ${L.buyerSpending} but receipts + commission + margin + logistics = ${flows}`;
+      : `buyers spent ${L.buyerSpending} but receipts + commission + margin + logistics + tariffs = ${flows}`;
   },
 };
 

@@ -8,6 +8,7 @@ import { Channel, lowestMarket, reputationOf, type Firms } from './firms.js';
 import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt, priceFromCost, unitCost } from './trade.js';
+import { DIRECT, fillSellerDuties, INDIRECT, PLATFORM } from './policy.js';
 import { spendingPower } from './finance.js';
 import type { Rng } from '../engine/rng.js';
 import type { World } from './world.js';
@@ -24,6 +25,9 @@ function reputationTerm(w: World, i: number): number {
  */
 interface PullTerms {
   M: number;
+  /** Buyers' price elasticity η, and a seller's duty multipliers per market (when a market has a tariff). */
+  eta: number;
+  duties: Float64Array;
   brandWeight: number;
   brandTaste: Float64Array;
   reach: number;
@@ -43,6 +47,8 @@ function pullTerms(w: World): PullTerms {
   if (!tape) tapes.set(f, (tape = new Float64Array(f.capacity)));
   return {
     M: w.markets.length,
+    eta: w.scenario.buyers.priceElasticity,
+    duties: new Float64Array(w.markets.length),
     brandWeight: w.scenario.buyers.brandWeight,
     brandTaste: Float64Array.from(w.markets, (mk) => mk.brandTaste),
     reach: w.trade.intermediaryReach,
@@ -92,6 +98,11 @@ function accumulatePulls(w: World, pt: PullTerms): void {
     const appeal = w.appeal[i]!;
     const base = f.region[i]! * M;
     const row = i * M;
+    if (t.duty) {
+      n = dutiablePulls(w, pt, i, tape, n, indirectBits, directBits, platformBits);
+      countSellers(ms, indirectBits | directBits, platformBits);
+      continue;
+    }
     for (let b = indirectBits; b; b &= b - 1) {
       const m = lowestMarket(b);
       const pull = indirectPullAt(t, base + m, appeal * fit[row + m]!);
@@ -117,6 +128,57 @@ function accumulatePulls(w: World, pt: PullTerms): void {
     }
     countSellers(ms, indirectBits | directBits, platformBits);
   }
+}
+
+/**
+ * Pass 1 for one seller when some market has a tariff: the pulls of
+ * `accumulatePulls`, each with buyers' attractiveness × (1 + duty)^(−η) for
+ * the duty its orders pay there (none below the de minimis threshold).
+ * Kept apart so the loop without tariffs stays as it was. Returns the tape's new length.
+ */
+function dutiablePulls(w: World, pt: PullTerms, i: number, tape: Float64Array, n: number, indirectBits: number, directBits: number, platformBits: number): number {
+  const f = w.firms;
+  const ms = w.market;
+  const t = w.trade;
+  const M = pt.M;
+  const fit = f.marketFit;
+  const appeal = w.appeal[i]!;
+  const base = f.region[i]! * M;
+  const row = i * M;
+  const price = priceFromCost(w, i, unitCost(w, i));
+  const duty = (c: number) => fillSellerDuties(w, i, c, price, pt.duties);
+  const dutyTerm = (x: number) => Math.pow(x, -pt.eta);
+  if (indirectBits) {
+    const d = duty(INDIRECT);
+    for (let b = indirectBits; b; b &= b - 1) {
+      const m = lowestMarket(b);
+      const pull = indirectPullAt(t, base + m, appeal * fit[row + m]! * dutyTerm(d[m]!));
+      ms.indirectPull[m]! += pull;
+      tape[n++] = pull;
+    }
+  }
+  const brand = f.brand[i]!;
+  if (directBits) {
+    const d = duty(DIRECT);
+    for (let b = directBits; b; b &= b - 1) {
+      const m = lowestMarket(b);
+      const pull = directPullAt(t, base + m, m, appeal * fit[row + m]! * dutyTerm(d[m]!), brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!));
+      ms.directPull[m]! += pull;
+      tape[n++] = pull;
+    }
+  }
+  if (platformBits) {
+    const d = duty(PLATFORM);
+    const rep = reputationTerm(w, i);
+    const exposure = w.score[i]!;
+    for (let b = platformBits; b; b &= b - 1) {
+      const m = lowestMarket(b);
+      const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]! * dutyTerm(d[m]!), brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+      ms.platformPull[m]! += pull;
+      tape[n++] = pull;
+    }
+  }
+  return n;
 }
 
 /** Counts a seller in every market it serves, offline and on the platform. */
@@ -158,6 +220,8 @@ export interface ChannelDraw {
   spend: Float64Array;
   /** Buyers' spending in the channel being drawn, all markets. */
   spent: number;
+  /** Of it, the import duties buyers paid (0 without tariffs). */
+  duty: number;
   /** Buyers' spending per market on the goods the intermediary sold (kept only when sales are recorded). */
   intermediated: Float64Array;
 }
@@ -187,24 +251,28 @@ function recordOwnSales(recorded: Float64Array, d: ChannelDraw, at: number, inte
  */
 export function channelOrders(
   rng: Rng, d: ChannelDraw, tape: Float64Array, bits: number, budget: Float64Array, pull: Float64Array,
-  unitsPerOrder: number, priceRatio: Float64Array, sales: Float64Array,
+  unitsPerOrder: number, priceRatio: Float64Array, sales: Float64Array, duties?: Float64Array,
 ): number {
   let total = 0;
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     const weight = tape[d.at++]!;
-    const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (unitsPerOrder * d.price * priceRatio[d.base + m]!);
+    const orderValue = unitsPerOrder * d.price * priceRatio[d.base + m]!; // before duty
+    const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (duties ? orderValue * duties[m]! : orderValue);
     d.expected[m] = orders;
     total += orders;
   }
   d.spent = 0;
+  d.duty = 0;
   const orders = total > 0 ? rng.poisson(total) : 0;
   if (orders === 0) return 0;
   const units = orders * unitsPerOrder;
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     if (d.expected[m]! <= 0) continue;
-    const spend = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
+    const beforeDuty = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
+    const spend = duties ? beforeDuty * duties[m]! : beforeDuty;
+    if (duties) d.duty += spend - beforeDuty;
     sales[m]! += spend;
     d.spend[m]! += spend;
     d.spent += spend;
@@ -218,7 +286,7 @@ const channelDraws = new Map<number, ChannelDraw>();
 export function channelDraw(M: number): ChannelDraw {
   let d = channelDraws.get(M);
   // Money fields start as fractions so V8 holds them as doubles (see `withDoubleFields`); positions stay integers.
-  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, intermediated: new Float64Array(M) }));
+  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, intermediated: new Float64Array(M) }));
   return d;
 }
 
@@ -268,31 +336,37 @@ function drawOrders(w: World, pt: PullTerms): void {
     d.spend.fill(0);
     let cogs = 0;
     let platformOrders = 0;
+    // With a tariff somewhere, each channel's orders are priced with the seller's duties (else none are passed).
+    const taxed = t.duty !== null;
+    const subsidy = t.shippingSubsidy[f.region[i]!]!;
     if (ch & Channel.indirect) {
-      const orders = channelOrders(orderRng, d, pt.tape, pt.reach, traditionalBudget, tradPulls, units.indirect, t.indirectPriceRatio, ms.indirectSales);
+      const duties = taxed ? fillSellerDuties(w, i, INDIRECT, p, pt.duties) : undefined;
+      const orders = channelOrders(orderRng, d, pt.tape, pt.reach, traditionalBudget, tradPulls, units.indirect, t.indirectPriceRatio, ms.indirectSales, duties);
       const saleUnits = orders * units.indirect;
       const paid = saleUnits * p * t.intermediaryPays;
       const margin = saleUnits * p * intermediaryMargin;
       f.indirectReceipts[i]! += paid;
       L.intermediaryMargin += margin;
-      L.logistics += residue(d.spent - paid - margin);
+      bookLogistics(L, residue(d.spent - paid - margin - d.duty), d.duty, subsidy);
       cogs += saleUnits * c;
       L.traditionalOrders += orders;
       L.traditionalSpend += d.spent;
       d.intermediated.set(d.spend);
     }
     if (ch & Channel.direct) {
-      const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, units.direct, t.directPriceRatio, ms.directSales);
+      const duties = taxed ? fillSellerDuties(w, i, DIRECT, p, pt.duties) : undefined;
+      const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, units.direct, t.directPriceRatio, ms.directSales, duties);
       const saleUnits = orders * units.direct;
       const paid = saleUnits * p;
       f.directReceipts[i]! += paid;
-      L.logistics += residue(d.spent - paid);
+      bookLogistics(L, residue(d.spent - paid - d.duty), d.duty, subsidy);
       cogs += saleUnits * c;
       L.traditionalOrders += orders;
       L.traditionalSpend += d.spent;
     }
     if (ch & Channel.platform) {
-      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, t.platformPriceRatio, ms.platformSales);
+      const duties = taxed ? fillSellerDuties(w, i, PLATFORM, p, pt.duties) : undefined;
+      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, t.platformPriceRatio, ms.platformSales, duties);
       const saleUnits = platformOrders * units.platform;
       const gmv = saleUnits * p * t.listFactor;
       const commission = tau * gmv;
@@ -300,7 +374,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       f.platformGmvTrail[i]! += gmv; // decayed once per tick in settlement
       L.gmv += gmv;
       L.commission += commission;
-      L.logistics += residue(d.spent - gmv);
+      bookLogistics(L, residue(d.spent - gmv - d.duty), d.duty, subsidy);
       cogs += asMade(w, saleUnits * c, fake);
       L.platformOrders += platformOrders;
       L.platformSpend += d.spent;
@@ -326,6 +400,17 @@ function drawOrders(w: World, pt: PullTerms): void {
   }
 }
 
+/**
+ * Books a channel's shipping (what buyers paid for it), the duties buyers
+ * paid, and the shipping a logistics subsidy paid on top (`subsidy`: the
+ * government's part per unit of buyers' part).
+ */
+function bookLogistics(L: World['ledger'], shipping: number, duty: number, subsidy: number): void {
+  L.logistics += shipping;
+  if (duty > 0) L.tariffs += duty;
+  if (subsidy > 0) L.logisticsSubsidies += shipping * subsidy;
+}
+
 /** Moves the tick's export receipts less the cost of goods into the firm's cash and profit. */
 function bookExportIncome(w: World, i: number, cogs: number): void {
   const f = w.firms;
@@ -334,6 +419,12 @@ function bookExportIncome(w: World, i: number, cogs: number): void {
   f.exportReceipts[i] = receipts;
   f.cash[i]! += receipts - cogs;
   f.profit[i]! += receipts - cogs;
+  const rebate = w.trade.rebate * receipts;
+  if (rebate > 0) {
+    f.cash[i]! += rebate;
+    f.profit[i]! += rebate;
+    L.rebates += rebate;
+  }
   L.receipts += receipts;
   L.costOfGoods += cogs;
   L.platformReceipts += f.platformReceipts[i]!;

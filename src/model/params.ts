@@ -25,6 +25,10 @@ function perStage(def: [number, number, number, number], min: number, max: numbe
 export const STAGE_NAMES = ['assembly (OEM)', 'design (ODM)', 'own brand (OBM)', 'brand + services'] as const;
 export const REGION_PRESETS = ['three-regions', 'provinces-30'] as const;
 export const TRAFFIC_RULES = ['relevance', 'pay-to-rank', 'new-seller-boost', 'random', 'custom'] as const;
+/** The export channels, in the order of the firm's channel bits (indirect 1, direct 2, platform 4). */
+export const CHANNEL_NAMES = ['indirect', 'direct', 'platform'] as const;
+/** A market named in a policy entry: `M1` … `M<markets.count>` (as in markets.csv), or `all`. */
+export const ALL_MARKETS = 'all';
 
 /** A bounded number without a default (region values come from the preset). */
 function bounded(min: number, max: number, unit: string, doc: string) {
@@ -40,6 +44,7 @@ export const RegionSchema = z.strictObject({
   digitalInfra: bounded(0, 1, 'index 0–1', 'raises initial digital capability and lowers platform onboarding cost'),
   financeDepth: bounded(0, 1, 'index 0–1', 'how much credit local banks extend, against cash and against platform records'),
   institutionQuality: bounded(0, 1, 'index 0–1', 'lowers compliance cost'),
+  logisticsSubsidy: bounded(0, 0.9, 'share of shipping cost', 'policy: share of the shipping cost of the region’s exports (traditional and platform) the government pays, so buyers pay that much less for delivery (0: none)'),
   pilotZone: z
     .union([z.boolean(), z.number().int().min(0)])
     .nullable()
@@ -71,6 +76,54 @@ const trafficWeights = z.strictObject({
   ad: bounded(0, 10, 'score weight', 'weight of log(1 + ad stock) in the ranking score (pay-to-rank)'),
   newSeller: bounded(0, 10, 'score weight', 'bonus for sellers younger than coldStartTicks on the platform'),
 });
+
+
+/** A policy entry's market: its name, or every market. Checked against `markets.count` with the whole scenario. */
+const marketRef = z.union([z.string().min(1), z.number()]).meta({ unit: 'market', description: 'market name, M1 … M<markets.count> as in markets.csv, or all' });
+
+/**
+ * Trade-policy levers. Every one is off by default; entries of a list apply
+ * in order, a later entry for a market overriding an earlier one (so `all`
+ * first, then exceptions).
+ */
+const policy = z
+  .strictObject({
+    tariffs: z
+      .array(
+        z.strictObject({
+          market: marketRef,
+          rate: num(0, 0, 3, 'share of customs value', 'ad valorem duty on goods entering the market, on the delivered value before duty; buyers pay it'),
+          channels: z.array(z.enum(CHANNEL_NAMES)).min(1).default([...CHANNEL_NAMES]).meta({ unit: 'channels', description: 'the channels whose goods pay it (default all three)' }),
+        }),
+      )
+      .default([])
+      .meta({ unit: 'list of {market, rate, channels}', description: 'ad valorem tariffs by destination market: market (M1 … or all), rate (0–3, share of the delivered value before duty), channels (any of indirect, direct, platform; default all); buyers pay them, so duty-inclusive prices lower demand; none by default' }),
+    deMinimis: z
+      .array(
+        z.strictObject({
+          market: marketRef,
+          threshold: num(0.8, 0, 1e4, 'k USD per order', 'orders worth less than this (before duty) enter duty-free'),
+        }),
+      )
+      .default([])
+      .meta({ unit: 'list of {market, threshold}', description: 'de minimis thresholds by market: market (M1 … or all), threshold (k USD per order, default 0.8); an order worth less (units per order × delivered price before duty) pays no tariff: platform orders are small, direct and intermediated orders large; none by default' }),
+    exportRebate: num(0, 0, 0.5, 'share of export receipts', 'export tax rebate: share of what the firm is paid for its exports the government refunds to it (all channels; the trading company passes it on)'),
+    warehouses: z
+      .array(
+        z.strictObject({
+          market: marketRef,
+          fee: num(0.3, 0, 1e3, 'k USD/tick per seller', 'running cost a platform seller serving the market pays for warehouse space there'),
+          shippingCut: num(0.5, 0, 1, 'share', 'cut in the platform shipping cost to the market (bulk freight to the warehouse, local delivery)'),
+          deliveryLift: num(0.2, 0, 5, 'share', 'rise in buyers’ attractiveness of platform goods delivered from the warehouse (faster delivery, local returns)'),
+        }),
+      )
+      .default([])
+      .meta({ unit: 'list of {market, fee, shippingCut, deliveryLift}', description: 'public overseas warehouses by market: market (M1 … or all), fee (k USD/tick per seller, default 0.3), shippingCut (share of platform shipping, default 0.5), deliveryLift (rise in buyers’ attractiveness, default 0.2); every platform seller serving the market stocks one and pays its fee; none by default' }),
+    commissionCap: num(0.9, 0, 0.9, 'share of GMV', 'ceiling on the platform commission whatever its fee policy (0.9: no cap beyond the model’s clamp)'),
+    payToRankBan: flag(false, 'traffic-rule mandate: advertising may not buy rank, the ad weight of the ranking score is forced to 0 (whatever the rule or a rule change)'),
+    transparencyFloor: num(0, 0, 1, 'index 0–1', 'traffic-rule mandate: algorithm transparency at least this (platform.governance.transparency is raised to it; 0: no mandate)'),
+  })
+  .prefault({});
 
 export const ScenarioSchema = z.strictObject({
   name: z.string().min(1).default('scenario').meta({ description: 'name of the scenario; results go to results/<name>/' }),
@@ -267,6 +320,8 @@ export const ScenarioSchema = z.strictObject({
     })
     .prefault({}),
 
+  policy,
+
   events: z
     .array(
       z.strictObject({
@@ -276,7 +331,29 @@ export const ScenarioSchema = z.strictObject({
     )
     .default([])
     .meta({ unit: 'list', description: 'scheduled changes: at a tick, set parameter paths to new values' }),
+}).superRefine((s, ctx) => {
+  // Policy entries name markets, which exist only up to markets.count.
+  for (const key of ['tariffs', 'deMinimis', 'warehouses'] as const) {
+    s.policy[key].forEach((entry, k) => {
+      const problem = marketRefProblem(entry.market, s.markets.count);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['policy', key, k, 'market'], message: problem });
+    });
+  }
 });
+
+/** Index of a policy entry's market (M3 → 2), `ALL_MARKETS` → -1; undefined when it names no market of `count`. */
+export function marketIndex(ref: string | number, count: number): number | undefined {
+  if (ref === ALL_MARKETS) return -1;
+  const m = /^M([1-9]\d*)$/.exec(String(ref));
+  const k = m ? Number(m[1]) : 0;
+  return k >= 1 && k <= count ? k - 1 : undefined;
+}
+
+function marketRefProblem(ref: string | number, count: number): string | undefined {
+  if (marketIndex(ref, count) !== undefined) return undefined;
+  const hint = /^\d+$/.test(String(ref)) ? `; write markets by name, e.g. M${Math.min(count, Math.max(1, Number(ref)))}` : '';
+  return `unknown market '${ref}': markets are M1 … M${count} (markets.count ${count}) or all${hint}`;
+}
 
 /** A fully resolved scenario: every parameter has a value. */
 export type Scenario = z.infer<typeof ScenarioSchema>;

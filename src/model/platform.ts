@@ -6,6 +6,7 @@
 import { compileFeeExpression, type FeeScope } from './fee-expression.js';
 import { Channel } from './firms.js';
 import type { Scenario, TrafficWeights } from './params.js';
+import { transparencyOf } from './policy.js';
 import { buildTradeTables } from './trade.js';
 import type { World } from './world.js';
 
@@ -26,7 +27,7 @@ export function configuredWeights(s: Scenario): TrafficWeights {
 
 const feeFunctions = new Map<string, (scope: FeeScope) => number>();
 
-/** Commission for this tick under the scenario's fee policy, clamped to the schema's range. */
+/** Commission for this tick under the scenario's fee policy, clamped to the schema's range and to a policy cap (`policy.commissionCap`). */
 export function commissionFor(w: World): number {
   const s = w.scenario.platform;
   const p = s.feePolicy;
@@ -45,7 +46,7 @@ export function commissionFor(w: World): number {
       year: Math.max(0, w.tick) / w.scenario.ticksPerYear,
     });
   }
-  return Math.min(0.9, Math.max(0, tau));
+  return Math.min(w.scenario.policy.commissionCap, 0.9, Math.max(0, tau));
 }
 
 /** Stage under `gmv` evolution: thresholds passed by the GMV share; never falls back. */
@@ -77,7 +78,7 @@ function redrawWeights(w: World): void {
   for (let i = 0; i < f.capacity; i++) {
     if (!(f.channels[i]! & Channel.platform)) continue;
     f.adStock[i] = 0;
-    f.adWeightMisread[i] = Math.exp((1 - gov.transparency) * reading.normal());
+    f.adWeightMisread[i] = Math.exp((1 - transparencyOf(w.scenario)) * reading.normal());
     f.cash[i]! -= gov.adaptationCost;
     w.ledger.compliance += gov.adaptationCost;
     f.profit[i]! -= gov.adaptationCost;
@@ -95,6 +96,7 @@ export function platformRules(w: World): void {
     w.platform.stage = s.stageEvolution === 'gmv' ? evolvedStage(w) : s.stage;
     w.platform.commission = commissionFor(w);
     if (w.rng.get('platform').chance(s.governance.ruleVolatility)) redrawWeights(w);
+    if (w.scenario.policy.payToRankBan && w.platform.weights.ad !== 0) w.platform.weights = { ...w.platform.weights, ad: 0 };
   }
   w.trade = buildTradeTables(w);
 }

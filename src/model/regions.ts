@@ -11,7 +11,7 @@ export interface NamedRegion extends Region {
 type Group = Region['group'];
 
 /** Group means: the east has better logistics, finance, institutions and digital infrastructure. */
-const GROUP_PROFILE: Record<Group, Omit<Region, 'group' | 'firmShare' | 'pilotZone'>> = {
+const GROUP_PROFILE: Record<Group, Omit<Region, 'group' | 'firmShare' | 'pilotZone' | 'logisticsSubsidy'>> = {
   east: { wage: 1.0, logisticsCost: 1.0, digitalInfra: 0.75, financeDepth: 0.7, institutionQuality: 0.75 },
   central: { wage: 1.0, logisticsCost: 1.45, digitalInfra: 0.5, financeDepth: 0.45, institutionQuality: 0.55 },
   west: { wage: 1.0, logisticsCost: 1.75, digitalInfra: 0.4, financeDepth: 0.35, institutionQuality: 0.45 },
@@ -19,9 +19,9 @@ const GROUP_PROFILE: Record<Group, Omit<Region, 'group' | 'firmShare' | 'pilotZo
 
 function threeRegions(): NamedRegion[] {
   return [
-    { name: 'east', group: 'east', firmShare: 0.55, pilotZone: true, ...GROUP_PROFILE.east },
-    { name: 'central', group: 'central', firmShare: 0.27, pilotZone: null, ...GROUP_PROFILE.central },
-    { name: 'west', group: 'west', firmShare: 0.18, pilotZone: null, ...GROUP_PROFILE.west },
+    { name: 'east', group: 'east', firmShare: 0.55, pilotZone: true, logisticsSubsidy: 0, ...GROUP_PROFILE.east },
+    { name: 'central', group: 'central', firmShare: 0.27, pilotZone: null, logisticsSubsidy: 0, ...GROUP_PROFILE.central },
+    { name: 'west', group: 'west', firmShare: 0.18, pilotZone: null, logisticsSubsidy: 0, ...GROUP_PROFILE.west },
   ];
 }
 
@@ -55,6 +55,7 @@ function provinces30(): NamedRegion[] {
         financeDepth: clamp01(p.financeDepth + 0.2 * wobble),
         institutionQuality: clamp01(p.institutionQuality + 0.1 * spread),
         pilotZone: opening < 0 ? null : opening,
+        logisticsSubsidy: 0,
       });
     }
   }

@@ -323,7 +323,7 @@ export class Reporters {
       const platformShare = w.platform.active && w.platform.stage >= 1 ? ratio(a.plat, a.receipts) : 0;
       const row = [
         w.ledger.regionExports[r]!, ratio(a.exporters, a.n), adoption, ratio(a.gmv, a.n), ratio(a.plat, a.receipts), pilotZoneOpen(reg, w.tick) ? 1 : 0,
-        ratio(a.digital, a.n), 1 / (platformShare + (1 - platformShare) * reg.logisticsCost),
+        ratio(a.digital, a.n), 1 / ((platformShare + (1 - platformShare) * reg.logisticsCost) * (1 - reg.logisticsSubsidy)),
         ratio(a.inus, a.n), ratio(a.rd, a.sales), reg.financeDepth, ratio(a.phi, a.n), ratio(a.locked, a.cohort), a.n,
       ];
       this.regions[r]!.set(row);

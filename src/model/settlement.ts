@@ -76,11 +76,11 @@ function updateChannelProfits(w: World, i: number): void {
   if (ch & Channel.platform) updatePlatformProfit(w, i, nChannels);
   if (ch & Channel.direct) {
     const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * receiptShare(f.directReceipts[i]!, receipts, nChannels);
-    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * marginAt(cost, price, 1) - own);
+    f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * (marginAt(cost, price, 1) + w.trade.rebate) - own);
   }
   if (ch & Channel.indirect) {
     const own = s.channels.intermediaryAdminCost + lines * receiptShare(f.indirectReceipts[i]!, receipts, nChannels);
-    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * marginAt(cost, price, w.trade.intermediaryPays) - own);
+    f.profitIndirect[i] = (1 - lambda) * f.profitIndirect[i]! + lambda * (f.indirectReceipts[i]! * (marginAt(cost, price, w.trade.intermediaryPays) + w.trade.rebate) - own);
   }
 }
 
@@ -99,7 +99,7 @@ function updatePlatformProfit(w: World, i: number, nChannels: number): void {
   const lines = productLinesCost(w, i, f.categories[i]!);
   const cost = unitCost(w, i);
   const price = priceFromCost(w, i, cost);
-  const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission));
+  const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission)) + w.trade.rebate;
   const upkeep = platformUpkeepOf(w, f.platformMarkets[i]!);
   const own = s.platform.subscription + upkeep + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);
   f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);

@@ -11,6 +11,7 @@
  */
 import { complianceCostIn } from './costs.js';
 import type { Firms } from './firms.js';
+import { deMinimisTable, dutyTable, subsidyTable, warehouseTables } from './policy.js';
 import { pilotZoneOpen } from './regions.js';
 import type { TradeTables, World } from './world-state.js';
 
@@ -29,6 +30,7 @@ export function buildTradeTables(w: World): TradeTables {
   const tau = w.platform.commission;
   const listFactor = 1 / (1 - s.platform.passThrough * tau);
   const t = (n: number) => new Float64Array(n);
+  const warehouse = warehouseTables(s, M);
   const tables: TradeTables = {
     indirectFactor: t(R * M), directFactor: t(R * M), platformFactor: t(R * M),
     indirectPaid: t(R * M), directPaid: t(R * M), platformPaid: t(R * M),
@@ -39,7 +41,11 @@ export function buildTradeTables(w: World): TradeTables {
     intermediaryPays: 1 - s.intermediary.squeeze,
     logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
     compliance: Float64Array.from(w.regions, (_, r) => complianceCostIn(w, r)),
-    platformUpkeep: Float64Array.from(w.markets, (mk) => s.channels.platformMarketUpkeep * mk.distance),
+    platformUpkeep: Float64Array.from(w.markets, (mk, m) => s.channels.platformMarketUpkeep * mk.distance + warehouse.fee[m]!),
+    duty: dutyTable(s, M),
+    deMinimis: deMinimisTable(s, M),
+    rebate: s.policy.exportRebate,
+    shippingSubsidy: subsidyTable(w),
   };
   w.markets.forEach((mk, m) => {
     if (mk.distance <= s.intermediary.reach) tables.intermediaryReach |= 1 << m;
@@ -49,9 +55,12 @@ export function buildTradeTables(w: World): TradeTables {
   for (let r = 0; r < R; r++) {
     for (let m = 0; m < M; m++) {
       const k = r * M + m;
-      const ship = traditionalShipping(w, r, m);
+      // A logistics subsidy pays part of every shipment from the region; buyers pay the rest.
+      const buyersPart = 1 - w.regions[r]!.logisticsSubsidy;
+      const fullShip = traditionalShipping(w, r, m);
+      const ship = fullShip * buyersPart;
       const customs = pilotZoneOpen(w.regions[r]!, w.tick) ? 1 - s.logistics.pilotZoneCustoms : 1;
-      const platShip = (w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : ship) * customs;
+      const platShip = (w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : fullShip) * customs * warehouse.shipping[m]! * buyersPart;
       const reach = (tables.intermediaryReach >> m) & 1;
       const ind = (1 + s.intermediary.margin) * (1 + ship);
       const dir = 1 + ship;
@@ -61,7 +70,7 @@ export function buildTradeTables(w: World): TradeTables {
       tables.platformPriceRatio[k] = plat;
       tables.indirectFactor[k] = reach ? Math.pow(ind, -eta) : 0;
       tables.directFactor[k] = Math.pow(dir, -eta);
-      tables.platformFactor[k] = Math.pow(plat, -eta);
+      tables.platformFactor[k] = Math.pow(plat, -eta) * warehouse.lift[m]!;
       tables.indirectPaid[k] = (1 - s.intermediary.squeeze) / ind;
       tables.directPaid[k] = 1 / dir;
       tables.platformPaid[k] = (listFactor * (1 - tau)) / plat;
@@ -138,10 +147,13 @@ export function asMade(w: World, cost: number, counterfeit: boolean): number {
   return cost * (counterfeit ? 1 - w.scenario.platform.counterfeitSaving : 1);
 }
 
-/** Operating margin per unit of what the firm is paid, for a channel's paid-per-ex-factory ratio. */
+/**
+ * Operating margin per unit of what the firm is paid, for a channel's
+ * paid-per-ex-factory ratio, with the export tax rebate (a share of receipts) added.
+ */
 export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
   const cost = unitCost(w, i);
-  return marginAt(asMade(w, cost, counterfeit), priceFromCost(w, i, cost), paidPerExFactory);
+  return marginAt(asMade(w, cost, counterfeit), priceFromCost(w, i, cost), paidPerExFactory) + w.trade.rebate;
 }
 
 /** `marginOnReceipts` from a unit cost and ex-factory price already at hand (loops over a firm's channels). */

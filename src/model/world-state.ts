@@ -46,6 +46,9 @@ export interface Ledger {
   entryNetWorth: number; // cash − debt of entrants
   caught: number;
   platformLeaves: number; // sellers that left the platform or were delisted
+  tariffs: number; // import duties buyers paid abroad (part of buyerSpending)
+  rebates: number; // export tax rebates the home government paid exporters (not part of buyerSpending)
+  logisticsSubsidies: number; // shipping cost the home government paid carriers (not part of buyerSpending)
   /** Final export value by the seller's region. */
   regionExports: Float64Array;
 }
@@ -143,6 +146,14 @@ export interface TradeTables {
   logStageQuality: Float64Array;
   /** Compliance cost per tick of a platform seller, by region (`complianceCostIn`). */
   compliance: Float64Array;
-  /** Running cost per tick of serving each market on the platform: `platformMarketUpkeep` × distance. */
+  /** Running cost per tick of serving each market on the platform: `platformMarketUpkeep` × distance, + an overseas warehouse's fee. */
   platformUpkeep: Float64Array;
+  /** Tariff rate by channel (indirect, direct, platform) and market, row c × markets + m; null when no market has one. */
+  duty: Float64Array | null;
+  /** De minimis threshold per market, k USD per order (orders worth less enter duty-free; 0: none). */
+  deMinimis: Float64Array;
+  /** Export tax rebate, share of export receipts. */
+  rebate: number;
+  /** Shipping the government pays per unit of shipping buyers pay, by region: s/(1 − s) for a logistics subsidy s. */
+  shippingSubsidy: Float64Array;
 }

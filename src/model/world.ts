@@ -23,6 +23,7 @@ export function emptyLedger(regions: number): Ledger {
     investment: 0, rdSpend: 0, payouts: 0, gmv: 0, platformSpend: 0, traditionalSpend: 0,
     platformOrders: 0, traditionalOrders: 0, counterfeitOrders: 0, honestExportValue: 0,
     lowCashExportValue: 0, entries: 0, exits: 0, exitNetWorth: 0, entryNetWorth: 0, caught: 0, platformLeaves: 0,
+    tariffs: 0, rebates: 0, logisticsSubsidies: 0,
     regionExports: new Float64Array(regions),
   };
 }

@@ -64,6 +64,8 @@ export interface Problem {
  */
 export function explainZodIssue(issue: z.core.$ZodIssue, input: unknown): Problem[] {
   const path = issue.path.map((s) => (typeof s === 'number' ? s : String(s)));
+  // A check across parameters (a policy entry's market against markets.count) words its own message.
+  if (issue.code === 'custom') return [{ path, message: issue.message, atKey: false }];
   if (issue.code === 'unrecognized_keys') {
     const known = keysOf(schemaAt(path) ?? {});
     return issue.keys.map((k) => ({ path: [...path, k], message: `unknown key${didYouMean(k, known)}`, atKey: true }));
