@@ -116,7 +116,7 @@ describe('a sweep spec from a script', () => {
   it('runs as gvc-sim sweep does and exports its tables', async () => {
     const r = await runSweepSpec('tests/fixtures/sweeps/tiny-grid.yaml', { outDir: join(tmp, 'spec'), workers: 1, format: 'parquet' });
     expect(r).toMatchObject({ total: 24, ran: 24, failed: 0, interrupted: false });
-    expect(r.files.map((f) => f.split(/[\\/]/).pop()).sort()).toEqual(['design.parquet', 'meta.parquet', 'outputs.parquet', 'runs.parquet', 'trajectories.parquet']);
+    expect(r.files.map((f) => f.split(/[\\/]/).pop()).sort()).toEqual(['columns.csv', 'design.parquet', 'meta.parquet', 'outputs.parquet', 'runs.parquet', 'trajectories.parquet']);
   });
 });
 

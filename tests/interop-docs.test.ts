@@ -46,8 +46,8 @@ afterAll(() => {
 describe('safe column names', () => {
   it('keep letters, digits and _ only, and are unique', () => {
     expect(safeColumnName('regions.*.financeDepth')).toBe('regions_all_financeDepth');
-    expect(safeColumnName('platform.feePolicy.tiers[1]')).toBe('platform_feePolicy_tiers_1_');
-    expect(safeColumnName('2x')).toBe('_2x');
+    expect(safeColumnName('platform.feePolicy.tiers[1]')).toBe('platform_feePolicy_tiers_1');
+    expect(safeColumnName('2x')).toBe('x2x');
     expect(safeColumnNames(['a.b', 'a_b', 'a-b'])).toEqual(['a_b', 'a_b_2', 'a_b_3']);
   });
 });

@@ -102,7 +102,7 @@ describe('tariffs and de minimis: who pays and where it is booked', () => {
   });
 
   it('a tariff on a market lowers exports there', () => {
-    const changes = pairedChanges({}, { policy: { tariffs: [{ market: 'M1', rate: 0.25 }] } }, salesIn(0));
+    const changes = pairedChanges({}, { policy: { tariffs: [{ market: 'M1', rate: 0.25 }] } }, salesIn(0), 3000);
     expect(mean(changes)).toBeLessThan(0);
     expect(tStat(changes)).toBeLessThan(-2);
   });
@@ -153,7 +153,7 @@ describe('logistics subsidies', () => {
       for (let i = 0; i < w.firms.capacity; i++) if (w.firms.region[i] === central && w.firms.channels[i]) n++;
       return n;
     };
-    const changes = pairedChanges({}, { regions: { central: { logisticsSubsidy: 0.9 } } }, exporters, 2000, [1, 2, 3, 4, 5, 6]);
+    const changes = pairedChanges({}, { regions: { central: { logisticsSubsidy: 0.9 } } }, exporters, 4000, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(mean(changes)).toBeGreaterThan(0);
     expect(tStat(changes)).toBeGreaterThan(2);
   });

@@ -111,7 +111,7 @@ export const CLAIMS: Claim[] = [
       { label: 'GMV share × platform value share (market-power fees)', metric: { product: ['platformGmvShare', 'platformValueShare'] }, expect: { kind: 'rises-over-time', variant: c('x4-market-power') } },
     ],
     recorded: 'not reproduced',
-    why: 'Once the launch years are past, the platform’s hold on the chain does not grow: GMV share × platform value share is highest a few years after launch and edges down from year 5 to year 10 (−0.002 [−0.003, −0.001]; −0.003 to −0.005 under market-power fees), at seed bases 1 and 7001 alike. The rise the catalog measured before ran from the launch year, so it measured uptake. Nothing in the model lets the platform tighten its rules or algorithms as it grows except a fee policy, and the market-power fee rises with a GMV share that has stopped rising.',
+    why: 'Once the launch years are past, the platform’s hold on the chain does not grow: GMV share × platform value share edges down from year 5 to year 10 (−0.0019 [−0.0025, −0.0013]; −0.0023 [−0.0038, −0.0008] under market-power fees). The rise the catalog measured before ran from the launch year, so it measured uptake. Nothing in the model lets the platform tighten its rules or algorithms as it grows except a fee policy, and the market-power fee rises with a GMV share that has stopped rising.',
   },
   {
     id: 'X5', source: '000', claim: 'Clear, stable rules ease SME integration; unstable rules raise uncertainty and compliance cost',
@@ -122,7 +122,7 @@ export const CLAIMS: Claim[] = [
       { label: 'compliance cost share', metric: { model: 'complianceCostShare' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
     ],
     recorded: 'not reproduced',
-    why: 'Volatile, opaque rules cut the number of platform sellers and raise the compliance-cost share, but the rate at which sellers leave falls rather than rises: sellers expect the re-adaptation cost when they decide to list, so volatility deters listing, and the fewer sellers who do list are those who can carry the cost and who, with fewer rivals, win a larger share of the platform’s buyers.',
+    why: 'Volatile, opaque rules cut the number of platform sellers and raise the compliance-cost share, but the rate at which sellers leave falls rather than rises (−0.0017 [−0.0026, −0.0008] a tick, on about 0.009). Rule changes charge every seller a re-adaptation cost that enters its platform profit, and outsiders misjudge under opaque rules the exposure they would get, so some join on a guess their sales disprove: both push exits up. But sellers expect the cost when they decide to list, so volatility deters listing, and the fewer sellers who list are those who can carry it and who, with fewer rivals, win a larger share of the platform’s buyers: selection outweighs the shocks. With rule changes ten times larger (log-sd 0.5) the exit rate rose at some seed bases and not others, and every change shifted how concentrated traffic was for all sellers at once (the share of firms exporting ranged 0.10–0.32 across seeds).',
   },
   {
     id: 'X6', source: '000', claim: 'Export structure becomes segmented, multi-category and small-batch',
@@ -139,8 +139,7 @@ export const CLAIMS: Claim[] = [
     id: 'X7', source: '000', claim: 'Export markets shift from regional concentration to global dispersion',
     contrast: 'no platform → platform',
     checks: [{ label: 'mean destination HHI of exporters', metric: { model: 'destinationHhi' }, expect: { kind: 'down', variants: [NP, B] } }],
-    recorded: 'not reproduced',
-    why: 'Each exporter’s destinations grow more concentrated with the platform, not less (mean HHI about 0.59 → 0.66): firms enter markets one at a time in order of expected profit and specialise in the few where their goods are liked best (firm × market demand and a running cost per market, as in firm-level data), and the platform replaces part of the intermediary’s trade, which spread its suppliers’ goods over every market within its reach. Platform sellers do reach more and more distant markets than offline exporters (`gvc-sim margins`), but the sector’s exports across markets are no less concentrated (HHI 0.111 with and without the platform): they follow the markets’ sizes either way.',
+    recorded: 'reproduced',
   },
   {
     id: 'W1', source: '001', claim: 'Cross-border e-commerce eases financing constraints and so fuels innovation',
@@ -182,7 +181,7 @@ export const CLAIMS: Claim[] = [
       { label: 'Gini of exporters’ export sales', metric: { model: 'salesGini' }, expect: { kind: 'up', variants: [NP, B] } },
     ],
     recorded: 'not reproduced',
-    why: 'Split on the digital capability firms entered with, the export gap between the more and the less capable half widens with the platform only by a margin 20 seeds do not resolve (+0.04 [−0.05, 0.14]; +0.08 [−0.002, 0.16] at seed base 7001), and inequality of export sales across all exporters falls rather than rises (Gini 0.91 → 0.89): the platform brings many small sellers into exporting and lets mid-sized ones sell in more markets. The checks recorded before were true by construction: a split on current capability, which platform use raises, and a Gini over platform sellers only, which is 0 without a platform.',
+    why: 'Split on the digital capability firms entered with, the export gap between the more and the less capable half widens with the platform only by a margin 20 seeds do not resolve (+0.03 [−0.02, 0.08]), and inequality of export sales across all exporters falls rather than rises (Gini −0.075 [−0.079, −0.070]): the platform brings many small sellers into exporting and lets mid-sized ones sell in more markets. The checks recorded before were true by construction: a split on current capability, which platform use raises, and a Gini over platform sellers only, which is 0 without a platform.',
   },
   {
     id: 'B4', source: '002', claim: 'Governance balances efficiency and compliance: too little oversight breeds fraud, too much stifles SMEs',
@@ -212,7 +211,7 @@ export const CLAIMS: Claim[] = [
       { label: 'ECI coefficient shrinks with R&D intensity as mediator', metric: { panel: 'rdShrink' }, expect: { kind: 'positive', variant: P30 } },
     ],
     recorded: 'not reproduced',
-    why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little and not resolved (0.019 [−0.002, 0.040]); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
+    why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little (0.016 [0.002, 0.031] on a coefficient of 0.25: far from full mediation); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
   },
   {
     id: 'C3', source: '003', claim: 'The marginal effect is larger in central and western regions; the east keeps the larger volume', contrast: 'same panel, by group',
@@ -221,20 +220,19 @@ export const CLAIMS: Claim[] = [
       { label: 'mean exports, east minus the larger of central and west', metric: { panel: 'eastExportLead' }, expect: { kind: 'positive', variant: P30 } },
     ],
     recorded: 'inconclusive',
-    why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east −0.03 [−0.26, 0.21]): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones.',
+    why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east +0.03 [−0.11, 0.18]): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones.',
   },
   {
     id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth',
     checks: [{ label: 'ECI coefficient, high minus low finance depth', metric: { panel: 'financeHighMinusLow' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'inconclusive',
-    why: 'The ECI coefficient is, if anything, smaller in the high-finance half of provinces (−0.15 [−0.37, 0.06]): finance depth in the preset is tied to the region group (most high-finance provinces are eastern, where the platform spreads earliest and the index moves least within a province), so the split mixes finance with region.',
+    why: 'The ECI coefficient is, if anything, smaller in the high-finance half of provinces (−0.11 [−0.21, 0.001]). Finance depth varies within each region group in the preset, but the high-finance half is still mostly eastern, where the platform spreads earliest and the index moves least within a province, so the split mixes finance with region.',
   },
   {
     id: 'D1', source: '004', claim: 'Supply-chain finance reduces factor misallocation',
     contrast: 'finance off → on',
     checks: [{ label: 'dispersion of the revenue product of capital', metric: { model: 'rocDispersion' }, expect: { kind: 'down', variants: [c('finance-off'), B] } }],
-    recorded: 'inconclusive',
-    why: 'Supply-chain finance narrows the dispersion of the revenue product of capital across exporters by about 0.01 on a dispersion near 0.87, not resolved at 20 seeds (−0.010 [−0.023, 0.004]): credit relaxes working capital and investment for constrained platform sellers, but most of an exporter’s sales, and so of its return on capital, are domestic.',
+    recorded: 'reproduced',
   },
   {
     id: 'D2', source: '004', claim: 'Weak absorptive capacity keeps firms in low-end lock-in even with platform access',
@@ -248,7 +246,7 @@ export const CLAIMS: Claim[] = [
       },
     ],
     recorded: 'not reproduced',
-    why: 'With the platform, firms of weak absorptive capacity stay locked in far more than strong ones (lock-in 0.66 against 0.43), but the platform narrows that gap instead of leaving it: −0.05 [−0.06, −0.04] against the gap without a platform (0.28), at seed bases 1 and 7001. The platform’s cheaper route to buyers and its finance raise every exporter’s gain from the first upgrading step, and that matters most where investment lands least efficiently, at the margin of the payback test. For the platform to leave weak-capacity firms behind, capacity would have to govern what a firm learns from platform data and feedback; in the model only the knowledge spillover scales with it.',
+    why: 'With the platform, firms of weak absorptive capacity stay locked in far more than strong ones (lock-in 0.71 against 0.43), but the platform narrows that gap a little instead of leaving it: −0.035 [−0.041, −0.028] against the gap without a platform (about 0.32). The platform’s cheaper route to buyers and its finance raise every exporter’s gain from the first upgrading step, and that matters most where investment lands least efficiently, at the margin of the payback test. A term by which own-name sales teach firms in proportion to their capacity (learning by exporting, 0.02–0.1 k USD of upgrade stock per k USD) was tried and moved lock-in by under 0.03 and the interaction not at all; it was left out.',
   },
   {
     id: 'D3', source: '004', claim: 'Servitisation and branding raise value capture',

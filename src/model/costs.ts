@@ -41,8 +41,12 @@ export function complianceCostIn(w: World, r: number): number {
   const g = s.platform.governance;
   const region = w.regions[r]!;
   const pilot = pilotZoneOpen(region, w.tick) ? 1 - s.logistics.pilotZoneDiscount : 1;
-  const saas = w.platform.stage >= 2 ? 1 - s.platform.saasComplianceDiscount : 1;
-  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * region.institutionQuality) * pilot * saas;
+  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * region.institutionQuality) * pilot * saasShare(w);
+}
+
+/** What is left of compliance and localisation costs (the platform's and each market's) once SaaS tools take their part (stage 2). */
+export function saasShare(w: World): number {
+  return w.platform.stage >= 2 ? 1 - w.scenario.platform.saasComplianceDiscount : 1;
 }
 
 /** Compliance cost per tick of platform seller i, as this tick's trade tables hold it. */

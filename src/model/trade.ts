@@ -9,7 +9,7 @@
  *   appeal_i × tradeFactor[c][region, m] × brand term (direct channels only),
  * with appeal_i = quality^θq · categories^γ · p^(−η).
  */
-import { complianceCostIn } from './costs.js';
+import { complianceCostIn, saasShare } from './costs.js';
 import type { Firms } from './firms.js';
 import { deMinimisTable, dutyTable, subsidyTable, warehouseTables } from './policy.js';
 import { pilotZoneOpen } from './regions.js';
@@ -41,7 +41,7 @@ export function buildTradeTables(w: World): TradeTables {
     intermediaryPays: 1 - s.intermediary.squeeze,
     logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
     compliance: Float64Array.from(w.regions, (_, r) => complianceCostIn(w, r)),
-    platformUpkeep: Float64Array.from(w.markets, (mk, m) => s.channels.platformMarketUpkeep * mk.distance + warehouse.fee[m]!),
+    platformUpkeep: Float64Array.from(w.markets, (mk, m) => s.channels.platformMarketUpkeep * mk.distance * saasShare(w) + warehouse.fee[m]!),
     duty: dutyTable(s, M),
     deMinimis: deMinimisTable(s, M),
     rebate: s.policy.exportRebate,
