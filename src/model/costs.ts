@@ -33,7 +33,7 @@ export function platformMarketCost(w: World): number {
 
 /**
  * Compliance cost per tick of a platform seller in region r: grows with
- * oversight², falls with regional institution quality, an open pilot zone and
+ * oversight^complianceCurvature (², by default), falls with regional institution quality, an open pilot zone and
  * SaaS (stage 2). The trade tables hold it per region for the tick.
  */
 export function complianceCostIn(w: World, r: number): number {
@@ -42,7 +42,9 @@ export function complianceCostIn(w: World, r: number): number {
   const region = w.regions[r]!;
   const pilot = pilotZoneOpen(region, w.tick) ? 1 - s.logistics.pilotZoneDiscount : 1;
   const saas = w.platform.stage >= 2 ? 1 - s.platform.saasComplianceDiscount : 1;
-  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * region.institutionQuality) * pilot * saas;
+  // oversight² by default, written as a product so the default runs bit for bit as before.
+  const rise = g.complianceCurvature === 2 ? g.oversight * g.oversight : Math.pow(g.oversight, g.complianceCurvature);
+  return g.complianceCost * rise * (1 - 0.6 * region.institutionQuality) * pilot * saas;
 }
 
 /** Compliance cost per tick of platform seller i, as this tick's trade tables hold it. */
