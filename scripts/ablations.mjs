@@ -29,7 +29,12 @@ for (let k = 0; k < argv.length; k++) {
 
 const out = join(root, 'results/ablations');
 const args = ['claims', '--ablate', '--format', 'md', '--out', out, ...Object.entries(o).flatMap(([k, v]) => [`--${k}`, v])];
-const table = execFileSync(process.execPath, [join(root, 'bin/gvc-sim'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+let table;
+try {
+  table = execFileSync(process.execPath, [join(root, 'bin/gvc-sim'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+} catch (e) {
+  fail(`gvc-sim ${args.join(' ')} did not finish (${e.signal ?? `exit code ${e.status}`}); docs/claims.md is unchanged`);
+}
 
 const doc = join(root, 'docs/claims.md');
 const text = readFileSync(doc, 'utf8');

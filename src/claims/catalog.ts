@@ -166,8 +166,8 @@ export const CLAIMS: Claim[] = [
     why: 'Volatile, opaque rules cut the number of platform sellers and raise the compliance-cost share, but the rate at which sellers leave falls rather than rises: sellers expect the re-adaptation cost when they decide to list, so volatility deters listing, and the fewer sellers who do list are those who can carry the cost and who, with fewer rivals, win a larger share of the platform’s buyers.',
     ablation: {
       input: 'platform.governance.adaptationCost = 0', set: { 'platform.governance.adaptationCost': 0 },
-      why: 'the re-adaptation cost each rule change charges every seller could alone deter listing under volatile rules', survives: true,
-      mechanism: 'sellers expect the re-adaptation cost of rule changes when they decide to list',
+      why: 'the re-adaptation cost each rule change charges every seller could alone deter listing under volatile rules', survives: false,
+      mechanism: 'sellers expect the re-adaptation cost of rule changes when they decide to list; misread and reshuffled ranking weights alone do not deter listing',
     },
   },
   {

@@ -52,7 +52,7 @@ export function claimsMarkdown(results: ClaimResult[]): string {
 export function claimsJson(results: ClaimResult[]): unknown {
   return results.map((r) => ({
     id: r.claim.id, source: r.claim.source, claim: r.claim.claim, contrast: r.claim.contrast, verdict: r.verdict, recorded: r.claim.recorded,
-    why: r.claim.why, seeds: r.seeds,
+    why: r.claim.why, ablation: r.claim.ablation, noAblation: r.claim.noAblation, seeds: r.seeds,
     checks: r.checks.map((c) => ({ label: c.check.label, metric: c.check.metric, expect: c.check.expect, level: c.level, levels: c.levels, effects: c.effects, verdict: c.verdict })),
   }));
 }
