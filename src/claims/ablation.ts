@@ -9,7 +9,7 @@
  * sliver (a second-order channel resolved by many seeds) counts as removed.
  */
 import type { Ablation, Check, Claim, Expectation } from './catalog.js';
-import { judgeClaim, type CheckResult } from './judge.js';
+import { judgeClaim, type CheckResult, type Evidence } from './judge.js';
 import type { DerivedVariant } from './runner.js';
 
 export interface AblationResult {
@@ -82,7 +82,7 @@ export function ablationPlan(claims: readonly Claim[]): { ablated: Claim[]; deri
  * Judges a claim without and with its ablation (both in `evidence`), and
  * compares the ablated check with the same check at the defaults.
  */
-export function judgeAblation(claim: Claim, ablated: Claim, evidence: Parameters<typeof judgeClaim>[1], seeds: number): AblationResult {
+export function judgeAblation(claim: Claim, ablated: Claim, evidence: Evidence, seeds: number): AblationResult {
   const ablation = claim.ablation!;
   const k = ablation.check ?? 0;
   if (!claim.checks[k]) throw new Error(`${claim.id}: the ablation names check ${k}, which it does not have`);
