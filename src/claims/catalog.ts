@@ -74,6 +74,35 @@ export interface Claim {
   assumption?: string;
   /** For a claim the model does not reproduce: the reason the model gives. */
   why?: string;
+  /** The one input that could encode the claim, neutralised in every variant of its contrast (`gvc-sim claims --ablate`). */
+  ablation?: Ablation;
+  /** Where a claim has no `ablation`: why no input could encode it, or why it is not ablated. */
+  noAblation?: string;
+}
+
+/**
+ * An ablation: overrides that neutralise the input which could encode a claim,
+ * applied on top of every variant of the claim's contrast; one check is judged
+ * again on the same seeds. The claim must still come out through its
+ * mechanism, or it is an `assumption`.
+ */
+export interface Ablation {
+  /** The parameter path(s) neutralised and to what, for people. */
+  input: string;
+  /** Overrides applied to every variant (paths as in `--set` and events). */
+  set: Record<string, unknown>;
+  /** One line: why this input could encode the claim. */
+  why: string;
+  /** One line: the mechanism the claim comes out through when the input is neutralised (for an assumption: none, and what the input sets). */
+  mechanism: string;
+  /** Which check is judged again (index into `checks`; default 0). */
+  check?: number;
+  /**
+   * Recorded at the defaults (20 seeds): the ablated check keeps the verdict it
+   * has without the ablation. `false` for an `assumption`; the ablation test
+   * fails if a quick run disagrees.
+   */
+  survives: boolean;
 }
 
 const B = 'baseline.yaml';
@@ -87,12 +116,18 @@ export const CLAIMS: Claim[] = [
     contrast: 'platform search cost high → low',
     checks: [{ label: 'exporter share', metric: { model: 'exporterShare' }, expect: { kind: 'up', variants: [c('x1-search-high'), c('x1-search-low')] } }],
     recorded: 'reproduced',
+    noAblation: 'The search cost is the contrast itself; what turns it into exporters is how friction hides small sellers (a / (a + F)) and the listing’s fixed costs, the mechanism rather than an input that could encode the direction.',
   },
   {
     id: 'X2', source: '000', claim: 'SMEs move from passive embedding via intermediaries to active, direct participation',
     contrast: 'no platform → platform',
     checks: [{ label: 'share of export value sold directly (offline or on the platform)', metric: { model: 'directValueShare' }, expect: { kind: 'up', variants: [NP, B] } }],
     recorded: 'reproduced',
+    ablation: {
+      input: 'intermediary.margin = 0, intermediary.squeeze = 0', set: { 'intermediary.margin': 0, 'intermediary.squeeze': 0 },
+      why: 'the intermediary’s price disadvantage alone could push exporters to sell under their own name', survives: true,
+      mechanism: 'the platform is a cheap route to buyers under the firm’s own name, also to markets beyond the trading company’s reach',
+    },
   },
   {
     id: 'X3', source: '000, 004', claim: 'Platform services and data push functional upgrading toward design, brand and services',
@@ -102,6 +137,11 @@ export const CLAIMS: Claim[] = [
       { label: 'lock-in share', metric: { model: 'lockInShare' }, expect: { kind: 'down', variants: [c('platform-stage-0'), c('platform-stage-2')] } },
     ],
     recorded: 'reproduced',
+    ablation: {
+      input: 'platform.dataUpgradeBoost = 0', set: { 'platform.dataUpgradeBoost': 0 },
+      why: 'at stage 2 data tools raise the chance an upgrade step succeeds by fiat, which could alone make more firms reach stage 2', survives: true,
+      mechanism: 'stage 2 cuts the cost of product lines, compliance and new markets and opens stage 3 through the ecosystem, so more upgrade steps pay',
+    },
   },
   {
     id: 'X4', source: '000', claim: 'Through rules and algorithms the platform becomes the organiser of the chain',
@@ -112,6 +152,7 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'not reproduced',
     why: 'Once the launch years are past, the platform’s hold on the chain does not grow: GMV share × platform value share edges down from year 5 to year 10 (−0.0019 [−0.0025, −0.0013]; −0.0023 [−0.0038, −0.0008] under market-power fees). The rise the catalog measured before ran from the launch year, so it measured uptake. Nothing in the model lets the platform tighten its rules or algorithms as it grows except a fee policy, and the market-power fee rises with a GMV share that has stopped rising.',
+    noAblation: 'Not reproduced, and nothing in the model could encode a rise after the launch years but the market-power fee, which one check already contrasts.',
   },
   {
     id: 'X5', source: '000', claim: 'Clear, stable rules ease SME integration; unstable rules raise uncertainty and compliance cost',
@@ -123,6 +164,11 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'not reproduced',
     why: 'Volatile, opaque rules cut the number of platform sellers and raise the compliance-cost share, but the rate at which sellers leave falls rather than rises (−0.0017 [−0.0026, −0.0008] a tick, on about 0.009). Rule changes charge every seller a re-adaptation cost that enters its platform profit, and outsiders misjudge under opaque rules the exposure they would get, so some join on a guess their sales disprove: both push exits up. But sellers expect the cost when they decide to list, so volatility deters listing, and the fewer sellers who list are those who can carry it and who, with fewer rivals, win a larger share of the platform’s buyers: selection outweighs the shocks. With rule changes ten times larger (log-sd 0.5) the exit rate rose at some seed bases and not others, and every change shifted how concentrated traffic was for all sellers at once (the share of firms exporting ranged 0.10–0.32 across seeds).',
+    ablation: {
+      input: 'platform.governance.adaptationCost = 0', set: { 'platform.governance.adaptationCost': 0 },
+      why: 'the re-adaptation cost each rule change charges every seller could alone deter listing under volatile rules', survives: false,
+      mechanism: 'sellers expect the re-adaptation cost of rule changes when they decide to list; misread and reshuffled ranking weights alone do not deter listing',
+    },
   },
   {
     id: 'X6', source: '000', claim: 'Export structure becomes segmented, multi-category and small-batch',
@@ -134,12 +180,22 @@ export const CLAIMS: Claim[] = [
     recorded: 'assumption',
     assumption: 'buyers.unitsPerOrder: the units in one order by channel (platform 0.1, direct 20, indirect 10). With the same order size in every channel the mean order value no longer falls with the platform (per seed +0.02, −1.41, −0.12, +0.09); the multi-category half survives (+0.23 [0.11, 0.34] categories per exporter).',
     why: 'Small-batch exports are read back from the order sizes set per channel, an input; the categories half emerges from cheaper product lines on the platform. Deriving order size from buyers’ ordering costs (for instance an EOQ rule with a per-order cost by channel) would make the claim a result.',
+    ablation: {
+      input: 'buyers.unitsPerOrder = 10 in every channel', set: { 'buyers.unitsPerOrder.platform': 10, 'buyers.unitsPerOrder.direct': 10, 'buyers.unitsPerOrder.indirect': 10 },
+      why: 'order sizes are set per channel (platform 0.1 units, direct 20, indirect 10), so small platform orders are an input', check: 1, survives: false,
+      mechanism: 'none: order sizes by channel are an input',
+    },
   },
   {
     id: 'X7', source: '000', claim: 'Export markets shift from regional concentration to global dispersion',
     contrast: 'no platform → platform',
     checks: [{ label: 'mean destination HHI of exporters', metric: { model: 'destinationHhi' }, expect: { kind: 'down', variants: [NP, B] } }],
     recorded: 'reproduced',
+    ablation: {
+      input: 'firm.marketFitSd = 0', set: { 'firm.marketFitSd': 0 },
+      why: 'the spread of firm × market demand decides how many markets pay for each exporter, which could alone move how concentrated its destinations are', survives: true,
+      mechanism: 'platform markets cost little to run, so exporters add farther markets online to those they serve offline',
+    },
   },
   {
     id: 'W1', source: '001', claim: 'Cross-border e-commerce eases financing constraints and so fuels innovation',
@@ -150,6 +206,11 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'reproduced',
     why: 'Supply-chain finance cuts the credit-constrained share and raises R&D intensity (R&D over sales): firms fund the investment pace their upgrade plans call for.',
+    ablation: {
+      input: 'upgrading.investHorizon = 600 ticks', set: { 'upgrading.investHorizon': 600 },
+      why: 'firms borrow toward a set pace of investment, so any credit could flow into R&D by construction; with a slow pace they invest from profit', check: 1, survives: true,
+      mechanism: 'credit relaxes working capital, so exports and profit rise, and part of profit goes into upgrading',
+    },
   },
   {
     id: 'W2', source: '001', claim: 'Knowledge and technology flow through the platform and raise productivity',
@@ -157,6 +218,11 @@ export const CLAIMS: Claim[] = [
     checks: [{ label: 'mean productivity growth', metric: { growthOf: 'meanProductivity' }, expect: { kind: 'up', variants: [NP, B] } }],
     recorded: 'reproduced',
     why: 'Judged no platform → platform (the check used to switch the spillover term itself off). Productivity grows 0.014 → 0.053 over the ten years; with the spillover term off the platform still doubles it (0.014 → 0.028), through process R&D that platform exports and finance pay for, so the effect does not rest on the one-signed spillover term alone.',
+    ablation: {
+      input: 'platform.spillover = 0', set: { 'platform.spillover': 0 },
+      why: 'the knowledge spillover from platform peers is one-signed: it can only raise platform sellers’ productivity', survives: true,
+      mechanism: 'platform exports and supply-chain credit pay for process R&D',
+    },
   },
   {
     id: 'B1', source: '002', claim: 'Platform evolution from matching to integration to ecosystem raises SME participation and integration depth',
@@ -166,12 +232,22 @@ export const CLAIMS: Claim[] = [
       { label: 'share at stage ≥ 1', metric: { model: 'stageShare1plus' }, expect: { kind: 'monotone-up', variants: [c('platform-stage-0'), B, c('platform-stage-2')] } },
     ],
     recorded: 'reproduced',
+    ablation: {
+      input: 'platform.dataUpgradeBoost = 0', set: { 'platform.dataUpgradeBoost': 0 },
+      why: 'at stage 2 data tools raise the chance an upgrade step succeeds by fiat, which could alone deepen integration from stage 1 to 2', check: 1, survives: true,
+      mechanism: 'each platform stage lowers a cost or raises demand (data tools, SaaS, virtual fairs), so more upgrade steps pay',
+    },
   },
   {
     id: 'B2', source: '002', claim: 'Transaction records become credit and lift exports of constrained SMEs',
     contrast: 'supply-chain finance off → on',
     checks: [{ label: 'export value of firms that entered with low cash', metric: { model: 'lowCashExportValue' }, expect: { kind: 'up', variants: [c('finance-off'), B] } }],
     recorded: 'reproduced',
+    ablation: {
+      input: 'upgrading.investHorizon = 600 ticks', set: { 'upgrading.investHorizon': 600 },
+      why: 'credit could lift exports through the investment pace firms are set to borrow toward rather than through the working capital exports need', survives: true,
+      mechanism: 'exports need working capital; credit from platform records relaxes that limit for low-cash sellers',
+    },
   },
   {
     id: 'B3', source: '002', claim: 'Platforms amplify gaps between digitally capable and incapable firms',
@@ -182,6 +258,7 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'not reproduced',
     why: 'Split on the digital capability firms entered with, the export gap between the more and the less capable half widens with the platform only by a margin 20 seeds do not resolve (+0.03 [−0.02, 0.08]), and inequality of export sales across all exporters falls rather than rises (Gini −0.075 [−0.079, −0.070]): the platform brings many small sellers into exporting and lets mid-sized ones sell in more markets. The checks recorded before were true by construction: a split on current capability, which platform use raises, and a Gini over platform sellers only, which is 0 without a platform.',
+    noAblation: 'Not reproduced: the platform does not widen the gap, so there is no effect for an input to have encoded (the one-signed digital learning on the platform would have pushed toward it).',
   },
   {
     id: 'B4', source: '002', claim: 'Governance balances efficiency and compliance: too little oversight breeds fraud, too much stifles SMEs',
@@ -192,17 +269,24 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'reproduced',
     why: 'Honest SME export value peaks at intermediate oversight (the inverted U), and the fraud share falls from no oversight to full oversight; counterfeit sales appear only with no oversight at all, so the fall is small (about 2 % of platform orders) and takes the full 20 seeds to resolve.',
+    ablation: {
+      input: 'platform.governance.complianceCurvature = 1', set: { 'platform.governance.complianceCurvature': 1 },
+      why: 'a compliance cost rising with oversight squared is convex by assumption, which could alone put the peak of honest exports in between', survives: true,
+      mechanism: 'fraud and its harm to buyers’ trust fall with oversight, while the compliance cost on every seller rises with it',
+    },
   },
   {
     id: 'B5', source: '002, 001', claim: 'Institutional and infrastructure gaps make platform integration uneven across regions',
     contrast: 'east vs central and west, baseline',
     checks: [{ label: 'platform adoption', metric: { region: 'platformAdoption', group: 'east' }, expect: { kind: 'greater-than', variant: B, a: 'east', b: 'central+west' } }],
     recorded: 'reproduced',
+    noAblation: 'The regional gaps in infrastructure, finance and institutions are the claim’s premise, set in the region preset; the uneven adoption is what firms make of them.',
   },
   {
     id: 'C1', source: '003', claim: 'The e-commerce development index raises manufacturing exports', contrast: 'provinces-30 panel, two-way FE',
     checks: [{ label: 'ECI coefficient on log exports', metric: { panel: 'eciTwoWays' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'reproduced',
+    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
     id: 'C2', source: '003', claim: 'Industrial-structure upgrading mediates the effect fully; technology innovation partly', contrast: 'same panel, three-step mediation',
@@ -212,6 +296,7 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'not reproduced',
     why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little (0.016 [0.002, 0.031] on a coefficient of 0.25: far from full mediation); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
+    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
     id: 'C3', source: '003', claim: 'The marginal effect is larger in central and western regions; the east keeps the larger volume', contrast: 'same panel, by group',
@@ -221,18 +306,21 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'inconclusive',
     why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east +0.03 [−0.11, 0.18]): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones.',
+    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
     id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth',
     checks: [{ label: 'ECI coefficient, high minus low finance depth', metric: { panel: 'financeHighMinusLow' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'inconclusive',
     why: 'The ECI coefficient is, if anything, smaller in the high-finance half of provinces (−0.11 [−0.21, 0.001]). Finance depth varies within each region group in the preset, but the high-finance half is still mostly eastern, where the platform spreads earliest and the index moves least within a province, so the split mixes finance with region.',
+    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
     id: 'D1', source: '004', claim: 'Supply-chain finance reduces factor misallocation',
     contrast: 'finance off → on',
     checks: [{ label: 'dispersion of the revenue product of capital', metric: { model: 'rocDispersion' }, expect: { kind: 'down', variants: [c('finance-off'), B] } }],
     recorded: 'reproduced',
+    noAblation: 'Inconclusive at the defaults: no resolved effect to ablate.',
   },
   {
     id: 'D2', source: '004', claim: 'Weak absorptive capacity keeps firms in low-end lock-in even with platform access',
@@ -247,6 +335,7 @@ export const CLAIMS: Claim[] = [
     ],
     recorded: 'not reproduced',
     why: 'With the platform, firms of weak absorptive capacity stay locked in far more than strong ones (lock-in 0.71 against 0.43), but the platform narrows that gap a little instead of leaving it: −0.035 [−0.041, −0.028] against the gap without a platform (about 0.32). The platform’s cheaper route to buyers and its finance raise every exporter’s gain from the first upgrading step, and that matters most where investment lands least efficiently, at the margin of the payback test. A term by which own-name sales teach firms in proportion to their capacity (learning by exporting, 0.02–0.1 k USD of upgrade stock per k USD) was tried and moved lock-in by under 0.03 and the interaction not at all; it was left out.',
+    noAblation: 'Absorptive capacity is the contrast itself; the claim’s distinctive part, the interaction, is not reproduced.',
   },
   {
     id: 'D3', source: '004', claim: 'Servitisation and branding raise value capture',
@@ -255,12 +344,22 @@ export const CLAIMS: Claim[] = [
     recorded: 'assumption',
     assumption: 'firm.markups: the markup ladder by stage (0.08, 0.20, 0.45, 0.55). With one markup for every stage the SME value share no longer moves when stage 3 is reachable (+0.00004 [−0.0001, 0.0002]).',
     why: 'Value capture follows the smile-curve markups, an input. Markups from demand (brand capital and services lowering the price elasticity a firm faces) would make the claim a result.',
+    ablation: {
+      input: 'firm.markups = 0.2 at every stage', set: { 'firm.markups': [0.2, 0.2, 0.2, 0.2] },
+      why: 'value capture follows the smile-curve markups by stage, an input', survives: false,
+      mechanism: 'none: the markup ladder by stage is an input',
+    },
   },
   {
     id: 'L1', source: '000, 004', claim: 'Heavy pay-to-rank fees plus thin finance trap firms in assembly; relevance ranking plus finance lets them climb',
     contrast: 'lock-in → escape (lecture scenarios)',
     checks: [{ label: 'lock-in share after 10 years', metric: { model: 'lockInShare' }, expect: { kind: 'down', variants: ['lock-in.yaml', 'escape.yaml'] } }],
     recorded: 'reproduced',
+    ablation: {
+      input: 'platform.dataUpgradeBoost = 0', set: { 'platform.dataUpgradeBoost': 0 },
+      why: 'the escape scenario’s platform is at stage 2, whose data tools raise the chance an upgrade step succeeds by fiat: the one difference from the lock-in scenario the claim does not name', survives: true,
+      mechanism: 'pay-to-rank ads take the platform margin and thin finance leaves the first step unfunded; relevance ranking and credit fund it',
+    },
   },
 ];
 

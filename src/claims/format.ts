@@ -4,6 +4,8 @@ import { buildHtmlReport } from '../report/html.js';
 import type { MeanCi } from '../analysis/replications.js';
 import { formatMarkdownTable, formatNumber, formatTable, type Cell } from '../report/table.js';
 import type { ClaimResult } from './judge.js';
+import type { AblationResult } from './ablation.js';
+import type { Claim } from './catalog.js';
 
 const HEADER = ['id', 'claim', 'metric', 'baseline', 'variant', 'effect [CI at the Holm level]', 'seeds', 'verdict'];
 
@@ -50,7 +52,7 @@ export function claimsMarkdown(results: ClaimResult[]): string {
 export function claimsJson(results: ClaimResult[]): unknown {
   return results.map((r) => ({
     id: r.claim.id, source: r.claim.source, claim: r.claim.claim, contrast: r.claim.contrast, verdict: r.verdict, recorded: r.claim.recorded,
-    why: r.claim.why, seeds: r.seeds,
+    why: r.claim.why, ablation: r.claim.ablation, noAblation: r.claim.noAblation, seeds: r.seeds,
     checks: r.checks.map((c) => ({ label: c.check.label, metric: c.check.metric, expect: c.check.expect, level: c.level, levels: c.levels, effects: c.effects, verdict: c.verdict })),
   }));
 }
@@ -69,4 +71,53 @@ export async function claimsHtml(results: ClaimResult[], meta: Record<string, st
       })),
     ],
   });
+}
+
+const ABLATION_HEADER = ['id', 'check', 'input neutralised', 'effect at the defaults [CI]', 'effect ablated [CI]', 'share left', 'verdict: defaults → ablated', 'ablated'];
+
+/** A check's effects with their CIs and level: several effects (steps, peak against ends) joined by "; ". */
+const effectsCi = (c: AblationResult['defaults']) => `${c.effects.map((e) => ci(e.value)).join('; ')} (${levelLabel(c.level)})`;
+
+function ablationRows(results: AblationResult[]): Cell[][] {
+  return results.map((r) => [
+    r.claim.id, `${r.defaults.check.label} (${r.defaults.check.expect.kind})`, r.ablation.input, effectsCi(r.defaults), effectsCi(r.ablated),
+    Number.isFinite(r.remaining) ? `${Math.round(r.remaining * 100)}%` : '–', `${r.defaults.verdict} → ${r.ablated.verdict}`, r.survives ? 'survives' : 'does not survive',
+  ]);
+}
+
+export function ablationsTable(results: AblationResult[]): string {
+  return formatTable(ABLATION_HEADER, ablationRows(results));
+}
+
+/**
+ * The ablations as Markdown: the run's seeds and scale, one row per ablated
+ * claim, then the claims without an ablation and why.
+ */
+export function ablationsMarkdown(results: AblationResult[], skipped: Claim[], meta: { seeds: string; scale: number }): string {
+  const survive = results.filter((r) => r.survives).length;
+  return [
+    `Run: \`gvc-sim claims --ablate\`, seeds ${meta.seeds}, scale ${meta.scale}. ${survive} of ${results.length} ablated checks survive (keep their verdict and, where it is resolved, at least a tenth of the effect; "share left" is the ablated mean over the mean at the defaults, the smallest over a check's effects).`,
+    '',
+    formatMarkdownTable(
+      ['id', 'mechanism', 'check', 'input neutralised: why it could encode the claim', ...ABLATION_HEADER.slice(3)],
+      ablationRows(results).map((row, k) => {
+        const r = results[k]!;
+        return [row[0]!, r.ablation.mechanism, row[1]!, `\`${r.ablation.input}\`: ${r.ablation.why}`, ...row.slice(3)];
+      }),
+    ),
+    ...(skipped.length ? ['', 'Not ablated:', '', ...skipped.map((c) => `- **${c.id}**: ${c.noAblation ?? 'no ablation recorded.'}`)] : []),
+    '',
+  ].join('\n');
+}
+
+export function ablationsJson(results: AblationResult[], skipped: Claim[], meta: { seeds: string; scale: number }): unknown {
+  const check = (c: AblationResult['defaults']) => ({ level: c.level, levels: c.levels, effects: c.effects, verdict: c.verdict });
+  return {
+    ...meta,
+    ablations: results.map((r) => ({
+      id: r.claim.id, claim: r.claim.claim, mechanism: r.ablation.mechanism, input: r.ablation.input, set: r.ablation.set, why: r.ablation.why, check: r.check, label: r.defaults.check.label,
+      expect: r.defaults.check.expect.kind, defaults: check(r.defaults), ablated: check(r.ablated), remaining: r.remaining, survives: r.survives, recordedSurvives: r.ablation.survives, seeds: r.seeds,
+    })),
+    notAblated: skipped.map((c) => ({ id: c.id, why: c.noAblation })),
+  };
 }

@@ -6,8 +6,9 @@ import { createProgress } from '../cli/progress.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { didYouMean } from '../scenario/suggest.js';
+import { ablationPlan, judgeAblation, type AblationResult } from './ablation.js';
 import { CLAIMS, type Claim } from './catalog.js';
-import { claimsHtml, claimsJson, claimsMarkdown, claimsTable } from './format.js';
+import { ablationsJson, ablationsMarkdown, ablationsTable, claimsHtml, claimsJson, claimsMarkdown, claimsTable } from './format.js';
 import { judgeClaim, type ClaimResult } from './judge.js';
 import { runEvidence } from './runner.js';
 
@@ -35,7 +36,37 @@ export async function judgeClaims(claims: Claim[], o: JudgeOptions): Promise<Cla
   return claims.map((c) => judgeClaim(c, evidence, o.seeds));
 }
 
-export async function runClaims(o: JudgeOptions & { only?: string; format: 'table' | 'md' | 'json'; out: string }): Promise<void> {
+/**
+ * Runs each claim that has an ablation without it and with it, on the same
+ * seeds in one pool, and judges the ablated check against the same check at
+ * the defaults. Claims without an ablation are left out.
+ */
+export async function judgeAblations(claims: Claim[], o: JudgeOptions): Promise<AblationResult[]> {
+  const withAblation = claims.filter((c) => c.ablation);
+  const { ablated, derived } = ablationPlan(withAblation);
+  const evidence = await runEvidence([...withAblation, ...ablated], { ...o, scenarioDir: SCENARIO_DIR, derived });
+  return withAblation.map((c, k) => judgeAblation(c, ablated[k]!, evidence, o.seeds));
+}
+
+type CliOptions = JudgeOptions & { only?: string; format: 'table' | 'md' | 'json'; out: string };
+
+/** `gvc-sim claims --ablate`: run and judge the ablations, print and write ablations.md and ablations.json. */
+export async function runAblations(o: CliOptions): Promise<void> {
+  const claims = selectClaims(o.only);
+  const progress = createProgress('ablations');
+  const results = await judgeAblations(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
+  progress.stop();
+  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale };
+  const skipped = claims.filter((c) => !c.ablation);
+  mkdirSync(o.out, { recursive: true });
+  writeFileAtomic(join(o.out, 'ablations.md'), ablationsMarkdown(results, skipped, meta));
+  writeFileAtomic(join(o.out, 'ablations.json'), JSON.stringify(ablationsJson(results, skipped, meta), null, 2));
+  if (o.format === 'json') console.log(JSON.stringify(ablationsJson(results, skipped, meta), null, 2));
+  else console.log(o.format === 'md' ? ablationsMarkdown(results, skipped, meta) : ablationsTable(results));
+  console.error(`written: ${join(o.out, 'ablations.md')}, ablations.json`);
+}
+
+export async function runClaims(o: CliOptions): Promise<void> {
   const claims = selectClaims(o.only);
   const progress = createProgress('claims');
   const results = await judgeClaims(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { compiledSibling } from '../engine/worker-path.js';
 import type { Scenario } from '../model/params.js';
-import { loadScenario } from '../scenario/index.js';
+import { applyEvent, loadScenario } from '../scenario/index.js';
 import { variantFiles, type Claim } from './catalog.js';
 import type { PanelClaims } from '../analysis/panel/study-claims.js';
 import type { RunDigest } from './digest.js';
@@ -24,11 +24,30 @@ export interface RunClaimsOptions {
   scenarioDir: string;
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Variants that are a scenario file with overrides on top (an ablation), by the name the claims use for them. */
+  derived?: ReadonlyMap<string, DerivedVariant>;
 }
 
-async function loadVariant(dir: string, file: string, scale: number): Promise<Scenario> {
-  const { scenario } = await loadScenario(join(dir, file));
+/** A variant made from a scenario file and overrides applied on top of it (paths as in events). */
+export interface DerivedVariant {
+  file: string;
+  set: Record<string, unknown>;
+}
+
+async function loadVariant(dir: string, name: string, scale: number, derived?: ReadonlyMap<string, DerivedVariant>): Promise<Scenario> {
+  const from = derived?.get(name);
+  let { scenario } = await loadScenario(join(dir, from?.file ?? name));
+  if (from) scenario = withOverrides(scenario, from);
   return { ...scenario, firms: Math.max(50, Math.round(scenario.firms * scale)) };
+}
+
+/** The scenario with the overrides applied from the start; refused when one of its events would set them back. */
+function withOverrides(s: Scenario, v: DerivedVariant): Scenario {
+  const keys = Object.keys(v.set);
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const undone = s.events.flatMap((e) => Object.keys(e.set)).filter((k) => keys.some((o) => overlaps(k, o)));
+  if (undone.length > 0) throw new Error(`${v.file}: an event sets ${undone.join(', ')}, which the overrides must hold for the whole run`);
+  return applyEvent(s, v.set);
 }
 
 /**
@@ -39,7 +58,7 @@ export async function runEvidence(claims: readonly Claim[], o: RunClaimsOptions)
   const runFiles = variantFiles(claims, 'run');
   const panelFiles = variantFiles(claims, 'panel');
   const seeds = Array.from({ length: o.seeds }, (_, k) => o.seedBase + k);
-  const load = (f: string) => loadVariant(o.scenarioDir, f, o.scale);
+  const load = (f: string) => loadVariant(o.scenarioDir, f, o.scale, o.derived);
   const runScenarios = await Promise.all(runFiles.map(load));
   const panelScenarios = await Promise.all(panelFiles.map(load));
   const pool = new Piscina({

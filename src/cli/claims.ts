@@ -9,6 +9,7 @@ interface Args {
   format: 'table' | 'md' | 'json';
   out: string;
   workers?: number;
+  ablate: boolean;
 }
 
 function builder(y: Argv): Argv<Args> {
@@ -21,16 +22,19 @@ function builder(y: Argv): Argv<Args> {
       format: { choices: ['table', 'md', 'json'] as const, default: 'table' as const, describe: 'what to print' },
       out: { type: 'string', default: 'results/claims', describe: 'folder for claims.md, claims.json and claims.html' },
       workers: { type: 'number', describe: 'worker threads (default: one per core)' },
+      ablate: { type: 'boolean', default: false, describe: 'neutralise the input that could encode each claim and judge it again (writes ablations.md and ablations.json)' },
     })
     .example('$0 claims', 'judge every claim on 20 seeds')
-    .example('$0 claims --only L1 --seeds 10', 'the lock-in lecture claim') as unknown as Argv<Args>;
+    .example('$0 claims --only L1 --seeds 10', 'the lock-in lecture claim')
+    .example('$0 claims --ablate --scale 0.5', 'each claim with the input that could encode it neutralised') as unknown as Argv<Args>;
 }
 
 async function handler(a: Args): Promise<void> {
   if (!Number.isInteger(a.seeds) || a.seeds < 2) throw new UserError(`--seeds must be a whole number ≥ 2 (a CI needs two), got ${a.seeds}`);
   if (!(a.scale > 0)) throw new UserError(`--scale must be positive, got ${a.scale}`);
-  const { runClaims } = await import('../claims/run.js');
-  await runClaims({ only: a.only, seeds: a.seeds, seedBase: a['seed-base'], scale: a.scale, format: a.format, out: a.out, workers: a.workers });
+  const { runAblations, runClaims } = await import('../claims/run.js');
+  const o = { only: a.only, seeds: a.seeds, seedBase: a['seed-base'], scale: a.scale, format: a.format, out: a.out, workers: a.workers };
+  await (a.ablate ? runAblations(o) : runClaims(o));
 }
 
 const command: CommandModule<object, Args> = {

@@ -33,7 +33,7 @@ export function platformMarketCost(w: World): number {
 
 /**
  * Compliance cost per tick of a platform seller in region r: grows with
- * oversight², falls with regional institution quality, an open pilot zone and
+ * oversight^complianceCurvature (², by default), falls with regional institution quality, an open pilot zone and
  * SaaS (stage 2). The trade tables hold it per region for the tick.
  */
 export function complianceCostIn(w: World, r: number): number {
@@ -41,7 +41,9 @@ export function complianceCostIn(w: World, r: number): number {
   const g = s.platform.governance;
   const region = w.regions[r]!;
   const pilot = pilotZoneOpen(region, w.tick) ? 1 - s.logistics.pilotZoneDiscount : 1;
-  return g.complianceCost * g.oversight * g.oversight * (1 - 0.6 * region.institutionQuality) * pilot * saasShare(w);
+  // oversight² by default, written as a product so the default runs bit for bit as before.
+  const rise = g.complianceCurvature === 2 ? g.oversight * g.oversight : Math.pow(g.oversight, g.complianceCurvature);
+  return g.complianceCost * rise * (1 - 0.6 * region.institutionQuality) * pilot * saasShare(w);
 }
 
 /** What is left of compliance and localisation costs (the platform's and each market's) once SaaS tools take their part (stage 2). */
