@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 
 describe('scenarios/sweeps/policy-levers.yaml', () => {
-  it('loads: 500 Latin hypercube points × 2 seeds over six policy levers', async () => {
+  it('loads: 500 Latin hypercube points × 2 seeds over eight policy levers', async () => {
     const plan = await loadSweepSpec('scenarios/sweeps/policy-levers.yaml');
     expect(plan.design.rows.length * plan.spec.replications).toBe(1000);
     expect(plan.factors.map((f) => f.name)).toEqual([
@@ -52,6 +52,8 @@ describe('scenarios/sweeps/policy-levers.yaml', () => {
       'regions.*.financeDepth',
       'regions.*.logisticsCost',
       'regions.*.digitalInfra',
+      'policy.exportRebate',
+      'regions.*.logisticsSubsidy',
     ]);
   });
 });

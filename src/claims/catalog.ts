@@ -320,7 +320,7 @@ export const CLAIMS: Claim[] = [
     contrast: 'finance off → on',
     checks: [{ label: 'dispersion of the revenue product of capital', metric: { model: 'rocDispersion' }, expect: { kind: 'down', variants: [c('finance-off'), B] } }],
     recorded: 'reproduced',
-    noAblation: 'Inconclusive at the defaults: no resolved effect to ablate.',
+    noAblation: 'No single input could encode it: credit enters working capital and investment, and the dispersion of sales over assets across exporters follows from what firms do with both.',
   },
   {
     id: 'D2', source: '004', claim: 'Weak absorptive capacity keeps firms in low-end lock-in even with platform access',
