@@ -124,7 +124,10 @@ describe('export tax rebates', () => {
     while (!sim.done) {
       sim.step();
       expect(sim.world.ledger.rebates).toBeCloseTo(0.05 * sim.world.ledger.receipts, 6);
+      // What the government pays is in the output too (model.csv `rebates`).
+      expect(sim.reporters.model[metricIndex('rebates')]).toBe(sim.world.ledger.rebates);
     }
+    expect(sim.world.ledger.rebates).toBeGreaterThan(0);
   });
 
   it('a rebate raises the share of firms that export', () => {

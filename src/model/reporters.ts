@@ -16,6 +16,7 @@ export const MODEL_METRICS = [
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
   'complianceCostShare', 'entryRate', 'exitRate', 'platformExitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
   'creditUsed', 'creditConstrainedShare', 'rocDispersion', 'honestExportValue', 'lowCashExportValue', 'ruleChanges',
+  'tariffs', 'rebates', 'logisticsSubsidies',
 ] as const;
 export type ModelMetric = (typeof MODEL_METRICS)[number];
 
@@ -289,6 +290,9 @@ export class Reporters {
       fraudShare: ratio(L.counterfeitOrders, L.platformOrders),
       buyerTrust: w.platform.active ? w.platform.trust : 1,
       complianceCostShare: ratio(L.compliance, L.receipts),
+      tariffs: L.tariffs,
+      rebates: L.rebates,
+      logisticsSubsidies: L.logisticsSubsidies,
       entryRate: L.entries / N,
       exitRate: L.exits / N,
       platformExitRate: ratio(L.platformLeaves, w.platform.listed),
