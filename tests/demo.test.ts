@@ -47,7 +47,7 @@ describe('presets', () => {
   });
 
   it('include the lecture scenarios and say what each changes', () => {
-    expect(presets.map((p) => p.label)).toEqual(['Baseline', 'Low-end lock-in', 'Platform empowerment', 'Over-regulation', 'Inland pilot zone']);
+    expect(presets.map((p) => p.label)).toEqual(['Baseline', 'Lock-in', 'Escape', 'Over-regulation', 'Inland pilot zone']);
     const over = resolveRun(run('over-regulation')).platform.governance;
     expect(over.oversight).toBe(1);
     expect(over.complianceCost).toBeGreaterThan(2 * defaultScenario().platform.governance.complianceCost);

@@ -20,8 +20,8 @@ const DIST = path.join(WEB, 'dist');
 /** The presets in the order the page lists them; files are relative to the project root. */
 export const PRESET_FILES = [
   { id: 'baseline', label: 'Baseline', file: 'scenarios/baseline.yaml' },
-  { id: 'lock-in', label: 'Low-end lock-in', file: 'scenarios/lock-in.yaml' },
-  { id: 'escape', label: 'Platform empowerment', file: 'scenarios/escape.yaml' },
+  { id: 'lock-in', label: 'Lock-in', file: 'scenarios/lock-in.yaml' },
+  { id: 'escape', label: 'Escape', file: 'scenarios/escape.yaml' },
   { id: 'over-regulation', label: 'Over-regulation', file: 'web/presets/over-regulation.yaml' },
   { id: 'inland-pilot-zone', label: 'Inland pilot zone', file: 'web/presets/inland-pilot-zone.yaml' },
 ];

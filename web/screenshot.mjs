@@ -3,7 +3,7 @@
  * Regenerates docs/img/demo.png: the demo at 1280×800 in headless chromium,
  * after a preset has run its ten years (take it again when the model changes).
  *
- *   node web/screenshot.mjs ["Preset label"]     default: Low-end lock-in
+ *   node web/screenshot.mjs ["Preset label"]     default: Lock-in
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { serveDemo } from './serve.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const OUT = path.join(ROOT, 'docs/img/demo.png');
-const preset = process.argv[2] ?? 'Low-end lock-in';
+const preset = process.argv[2] ?? 'Lock-in';
 
 const dir = await buildDemo({ outDir: await mkdtemp(path.join(tmpdir(), 'gvc-demo-shot-')) });
 const server = await serveDemo({ dir, port: 0 });
