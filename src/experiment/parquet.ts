@@ -28,16 +28,20 @@ export interface CsvColumn {
 
 /**
  * Writes `select` (a query whose columns are `columns`, in order), ordered by
- * `orderBy` if given, to `file` as Parquet, with safe column names and the names as given in the metadata.
+ * `orderBy` if given, to `file` as Parquet or CSV with safe column names (a
+ * Parquet file keeps the names as given in its metadata); returns the safe names.
  */
-export async function copyToParquet(conn: DuckDBConnection, select: string, columns: readonly string[], file: string, orderBy?: string): Promise<void> {
+export async function copyWithSafeNames(
+  conn: DuckDBConnection, select: string, columns: readonly string[], file: string, format: OutputFormat = 'parquet', orderBy?: string,
+): Promise<string[]> {
   const safe = safeColumnNames(columns);
-  const names = Object.fromEntries(safe.map((s, k) => [s, columns[k]!]));
   const renamed = columns.map((c, k) => `${ident(c)} AS ${ident(safe[k]!)}`).join(', ');
-  const metadata = `KV_METADATA {${literal(COLUMNS_KEY)}: ${literal(JSON.stringify(names))}}`;
+  const names = Object.fromEntries(safe.map((s, k) => [s, columns[k]!]));
+  const options = format === 'csv' ? 'FORMAT csv, HEADER true' : `FORMAT parquet, KV_METADATA {${literal(COLUMNS_KEY)}: ${literal(JSON.stringify(names))}}`;
   const order = orderBy ? ` ORDER BY ${orderBy}` : '';
-  await conn.run(`COPY (SELECT ${renamed} FROM (${select})${order}) TO ${literal(`${file}.partial`)} (FORMAT parquet, ${metadata})`);
+  await conn.run(`COPY (SELECT ${renamed} FROM (${select})${order}) TO ${literal(`${file}.partial`)} (${options})`);
   renameSync(`${file}.partial`, file);
+  return safe;
 }
 
 // DuckDB would otherwise cache up to 80 % of RAM for a large agents.csv.
@@ -57,7 +61,7 @@ export async function csvsToParquet(files: ReadonlyArray<{ csv: string; columns:
       const file = csv.replace(/\.csv$/, '.parquet');
       const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
       const read = `SELECT * FROM read_csv(${literal(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})`;
-      await copyToParquet(db.conn, read, columns.map((c) => c.name), file);
+      await copyWithSafeNames(db.conn, read, columns.map((c) => c.name), file);
       written.push(file.split(/[\\/]/).pop()!);
     }
     return written;

@@ -222,18 +222,10 @@ export interface ChannelDraw {
   spent: number;
   /** Of it, the import duties buyers paid (0 without tariffs). */
   duty: number;
-  /** Buyers' spending per market on the goods the intermediary sold (kept only when sales are recorded). */
+  /** Buyers' spending per market on the goods the intermediary sold this tick (the rest of `spend` is under the firm's own name). */
   intermediated: Float64Array;
 }
 
-/**
- * Records a seller's sales per market under its own name (direct offline and
- * platform), as customs records see them: what the trading company sold of its
- * goods is the company's export.
- */
-function recordOwnSales(recorded: Float64Array, d: ChannelDraw, at: number, intermediated: boolean): void {
-  for (let m = 0; m < d.spend.length; m++) recorded[at + m] = d.spend[m]! - (intermediated ? d.intermediated[m]! : 0);
-}
 
 /**
  * One seller's orders in one channel (`bits`: the markets it serves there);
@@ -381,12 +373,14 @@ function drawOrders(w: World, pt: PullTerms): void {
     }
     const intermediated = (ch & Channel.indirect) !== 0;
     let exportValue = f.exportValue[i]!;
+    // Sales under the firm's own name (direct offline and platform), as customs records see them:
+    // what the trading company sold of its goods is the company's export.
     for (let m = 0; m < M; m++) {
       const own = d.spend[m]! - (intermediated ? d.intermediated[m]! : 0);
       salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * own;
+      if (recorded) recorded[i * M + m] = own;
       exportValue += d.spend[m]!;
     }
-    if (recorded) recordOwnSales(recorded, d, i * M, intermediated);
     f.exportValue[i] = exportValue;
     f.platformOrders[i] = platformOrders;
     if (platformOrders > 0) {

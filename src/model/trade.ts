@@ -31,6 +31,7 @@ export function buildTradeTables(w: World): TradeTables {
   const listFactor = 1 / (1 - s.platform.passThrough * tau);
   const t = (n: number) => new Float64Array(n);
   const warehouse = warehouseTables(s, M);
+  const saas = saasShare(w);
   const tables: TradeTables = {
     indirectFactor: t(R * M), directFactor: t(R * M), platformFactor: t(R * M),
     indirectPaid: t(R * M), directPaid: t(R * M), platformPaid: t(R * M),
@@ -41,7 +42,7 @@ export function buildTradeTables(w: World): TradeTables {
     intermediaryPays: 1 - s.intermediary.squeeze,
     logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
     compliance: Float64Array.from(w.regions, (_, r) => complianceCostIn(w, r)),
-    platformUpkeep: Float64Array.from(w.markets, (mk, m) => s.channels.platformMarketUpkeep * mk.distance * saasShare(w) + warehouse.fee[m]!),
+    platformUpkeep: Float64Array.from(w.markets, (mk, m) => s.channels.platformMarketUpkeep * mk.distance * saas + warehouse.fee[m]!),
     duty: dutyTable(s, M),
     deMinimis: deMinimisTable(s, M),
     rebate: s.policy.exportRebate,

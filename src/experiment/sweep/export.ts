@@ -5,11 +5,10 @@
  * output/column-names.ts); `columns.csv` maps each back to its original
  * name, and each Parquet file carries the same map in its metadata.
  */
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../output/atomic.js';
-import { safeColumnNames } from '../../output/column-names.js';
-import { COLUMNS_KEY, type OutputFormat } from '../parquet.js';
+import { copyWithSafeNames, type OutputFormat } from '../parquet.js';
 import { ident, literal, rows, tableNames } from './db.js';
 import { openResults } from './results.js';
 
@@ -26,13 +25,6 @@ const ORDER: Record<string, string> = {
 
 /** One exported column: the file it is in, its safe name there, and its name in the database (a parameter path or metric). */
 export type ExportedColumn = { file: string; column: string; name: string };
-
-/** COPY options; Parquet files also carry the column map as key-value metadata (`gvc-sim:columns`, JSON `{ column: name }`). */
-function copyOptions(format: ExportFormat, columns: ExportedColumn[]): string {
-  if (format === 'csv') return 'FORMAT csv, HEADER true';
-  const map = JSON.stringify(Object.fromEntries(columns.map((c) => [c.column, c.name])));
-  return `FORMAT parquet, KV_METADATA { ${literal(COLUMNS_KEY)}: ${literal(map)} }`;
-}
 
 function columnsCsv(columns: ExportedColumn[]): string {
   const text = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -53,13 +45,9 @@ export async function exportSweep(dir: string, format: ExportFormat, outDir = di
       const name = `${table}.${format}`;
       const file = join(outDir, name);
       const names = (await rows(r.db.conn, `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${literal(table)} ORDER BY ordinal_position`)).map((x) => String(x.column_name));
-      const columns = safeColumnNames(names).map((column, k) => ({ file: name, column, name: names[k]! }));
-      const select = columns.map((c) => `${ident(c.name)} AS ${ident(c.column)}`).join(', ');
-      const order = ORDER[table] ? ` ORDER BY ${ORDER[table]}` : '';
-      await r.db.conn.run(`COPY (SELECT ${select} FROM ${ident(table)}${order}) TO ${literal(`${file}.partial`)} (${copyOptions(format, columns)})`);
-      renameSync(`${file}.partial`, file);
+      const safe = await copyWithSafeNames(r.db.conn, `SELECT * FROM ${ident(table)}`, names, file, format, ORDER[table]);
       files.push(file);
-      all.push(...columns);
+      all.push(...safe.map((column, k) => ({ file: name, column, name: names[k]! })));
     }
     const map = join(outDir, 'columns.csv');
     writeFileAtomic(map, columnsCsv(all));
