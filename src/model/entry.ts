@@ -14,12 +14,12 @@
  * use it (demonstration).
  */
 import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost, sumUpkeep } from './costs.js';
-import { expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
+import { directReceiptsAt, expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, platformReceiptsAt, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount } from './firms.js';
 import { transparencyOf } from './policy.js';
 import { perceivedAdBurden } from './traffic.js';
-import { appealOf, buyersReputationTerm, marginOnReceipts } from './trade.js';
+import { appealOf, brandTerm, buyersReputationTerm, marginOnReceipts } from './trade.js';
 import type { World } from './world.js';
 
 const enum Move {
@@ -84,9 +84,21 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
   const mu = marginOnReceipts(w, i, 1);
   const running = s.channels.directMarketCost;
   const firstChannel = firstChannelCost(w, i);
-  for (let m = 0; m < w.markets.length; m++) {
-    const profit = expectedDirectReceipts(w, o, i, m, appeal) * mu - running;
-    if (f.directMarkets[i]! & (1 << m)) {
+  const served = f.directMarkets[i]!;
+  const tariffs = w.trade.duty !== null;
+  // Terms of the firm the same in every market, read once (the receipts are those of expectedDirectReceipts).
+  const M = w.markets.length;
+  const fit = f.marketFit;
+  const row = i * M;
+  const base = f.region[i]! * M;
+  const brand = f.brand[i]!;
+  const brandWeight = s.buyers.brandWeight;
+  for (let m = 0; m < M; m++) {
+    const receipts = tariffs
+      ? expectedDirectReceipts(w, o, i, m, appeal)
+      : directReceiptsAt(w, o, base + m, m, appeal * fit[row + m]!, brandTerm(brandWeight, brand, o.brandTaste[m]!), !(served & (1 << m)));
+    const profit = receipts * mu - running;
+    if (served & (1 << m)) {
       if (profit < 0) consider(c, Move.DropDirect, m, -profit, 0, 0);
     } else {
       const cost = o.fairEntry[m]!;
@@ -117,9 +129,21 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   // A market served loses money only if its upkeep or the margin is against it; the last goes with the listing (LeavePlatform).
   const mayDrop = several && (s.channels.platformMarketUpkeep > 0 || netMargin < 0);
   const scope = scopeTerms(w, served);
-  for (let m = 0; m < w.markets.length; m++) {
+  const tariffs = w.trade.duty !== null;
+  // Terms of the firm the same in every market, read once (the receipts are those of expectedPlatformReceipts).
+  const M = w.markets.length;
+  const fit = f.marketFit;
+  const row = i * M;
+  const base = f.region[i]! * M;
+  const brand = f.brand[i]!;
+  const brandWeight = s.buyers.brandWeight;
+  const listedIn = listed ? served : 0;
+  for (let m = 0; m < M; m++) {
     if (served & (1 << m) && !mayDrop) continue;
-    const gross = seen * expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm) * netMargin - marginalUpkeep(w, scope, m, served);
+    const receipts = tariffs
+      ? expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm)
+      : platformReceiptsAt(w, o, base + m, m, appeal * fit[row + m]!, brandTerm(brandWeight, brand, o.brandTaste[m]!), repTerm, exposure, !(listedIn & (1 << m)));
+    const gross = seen * receipts * netMargin - marginalUpkeep(w, scope, m, served);
     if (served & (1 << m)) {
       if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
     } else if (listed) {

@@ -85,8 +85,17 @@ export function expectedPlatformReceipts(
   const k = tableIndex(w, i, m);
   const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
   if (w.trade.duty) return dutiableReceipts(w, o, i, m, appeal, exposure, repTerm, listedHere);
-  const weight = platformPullAt(w.trade, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m), repTerm, exposure);
-  const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
+  return platformReceiptsAt(w, o, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m), repTerm, exposure, !listedHere);
+}
+
+/**
+ * `expectedPlatformReceipts` without tariffs, from the seller's terms at hand
+ * (loops over markets): index k, market m, appeal × fit there, brand term
+ * there, reputation term, exposure, and whether it would be new there.
+ */
+export function platformReceiptsAt(w: World, o: Outlook, k: number, m: number, ownAppeal: number, brand: number, repTerm: number, exposure: number, isNew: boolean): number {
+  const weight = platformPullAt(w.trade, k, m, ownAppeal, brand, repTerm, exposure);
+  const pull = o.platformPull[m]! + (isNew ? weight : 0);
   return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
 }
 
@@ -108,26 +117,40 @@ export function prospectiveExposure(w: World, i: number, appeal: number): number
 /** Expected receipts from selling direct offline in market m. */
 export function expectedDirectReceipts(w: World, o: Outlook, i: number, m: number, appeal: number): number {
   const k = tableIndex(w, i, m);
-  const servesHere = (w.firms.directMarkets[i]! & (1 << m)) !== 0;
-  const duty = w.trade.duty ? dutyTerms(w, i, DIRECT, m) : NO_DUTY;
-  const weight = directPullAt(w.trade, k, m, w.trade.duty ? appeal * fitIn(w, i, m) * duty.pull : appeal * fitIn(w, i, m), brandIn(w, o, i, m));
-  const pull = o.traditionalPull[m]! + (servesHere ? 0 : weight);
-  if (!(pull > 0)) return 0;
-  const receipts = ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]!;
-  return w.trade.duty ? receipts * duty.paid : receipts;
+  const isNew = (w.firms.directMarkets[i]! & (1 << m)) === 0;
+  if (!w.trade.duty) return directReceiptsAt(w, o, k, m, appeal * fitIn(w, i, m), brandIn(w, o, i, m), isNew);
+  const duty = dutyTerms(w, i, DIRECT, m);
+  return directReceiptsAt(w, o, k, m, appeal * fitIn(w, i, m) * duty.pull, brandIn(w, o, i, m), isNew) * duty.paid;
+}
+
+/**
+ * `expectedDirectReceipts` from the seller's terms at hand (loops over
+ * markets): trade-table index k, market m, its appeal there × fit × any duty
+ * term, its brand term there, and whether it would be new there.
+ */
+export function directReceiptsAt(w: World, o: Outlook, k: number, m: number, ownAppeal: number, brand: number, isNew: boolean): number {
+  const weight = directPullAt(w.trade, k, m, ownAppeal, brand);
+  const pull = o.traditionalPull[m]! + (isNew ? weight : 0);
+  return pull > 0 ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
 }
 
 /** Expected receipts from supplying the regional intermediary (every market within its reach). */
 export function expectedIndirectReceipts(w: World, o: Outlook, i: number, appeal: number): number {
+  const t = w.trade;
   const supplies = (w.firms.channels[i]! & Channel.indirect) !== 0;
+  const M = w.markets.length;
+  const row = i * M;
+  const base = w.firms.region[i]! * M;
+  const fit = w.firms.marketFit;
+  const budget = w.market.traditionalBudget;
   let total = 0;
-  for (let reach = w.trade.intermediaryReach; reach; reach &= reach - 1) {
+  for (let reach = t.intermediaryReach; reach; reach &= reach - 1) {
     const m = lowestMarket(reach);
-    const k = tableIndex(w, i, m);
-    const duty = w.trade.duty ? dutyTerms(w, i, INDIRECT, m) : NO_DUTY;
-    const weight = indirectPullAt(w.trade, k, w.trade.duty ? appeal * fitIn(w, i, m) * duty.pull : appeal * fitIn(w, i, m));
+    const k = base + m;
+    const duty = t.duty ? dutyTerms(w, i, INDIRECT, m) : NO_DUTY;
+    const weight = indirectPullAt(t, k, t.duty ? appeal * fit[row + m]! * duty.pull : appeal * fit[row + m]!);
     const pull = o.traditionalPull[m]! + (supplies ? 0 : weight);
-    if (pull > 0) total += w.trade.duty ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]! * duty.paid : ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.indirectPaid[k]!;
+    if (pull > 0) total += t.duty ? ((budget[m]! * weight) / pull) * t.indirectPaid[k]! * duty.paid : ((budget[m]! * weight) / pull) * t.indirectPaid[k]!;
   }
   return total;
 }
