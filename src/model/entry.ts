@@ -16,7 +16,7 @@
 import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost, sumUpkeep } from './costs.js';
 import { directReceiptsAt, expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, platformReceiptsAt, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
-import { Channel, marketCount } from './firms.js';
+import { Channel, marketCount, type Firms } from './firms.js';
 import { transparencyOf } from './policy.js';
 import { perceivedAdBurden } from './traffic.js';
 import { appealOf, brandTerm, buyersReputationTerm, marginOnReceipts } from './trade.js';
@@ -277,14 +277,22 @@ function joinPlatform(w: World, i: number, marketBit: number, expectedProfit: nu
 
 /** Each region's share of firms listed on the platform: what the demonstration effect works from. */
 function observeAdoption(w: World): void {
-  const f = w.firms;
   const listed = new Float64Array(w.regions.length);
   const firms = new Float64Array(w.regions.length);
+  countListed(w.firms, listed, firms);
+  for (let r = 0; r < w.regions.length; r++) w.region.adoption[r] = firms[r]! > 0 ? listed[r]! / firms[r]! : 0;
+}
+
+/**
+ * Firms, and listed firms, by region. A function of its own: compiled on-stack
+ * inside `observeAdoption`, the loop's code had never seen the lines after it
+ * and was thrown away at the end of every tick.
+ */
+function countListed(f: Firms, listed: Float64Array, firms: Float64Array): void {
   for (let i = 0; i < f.capacity; i++) {
     firms[f.region[i]!]!++;
     if (f.channels[i]! & Channel.platform) listed[f.region[i]!]!++;
   }
-  for (let r = 0; r < w.regions.length; r++) w.region.adoption[r] = firms[r]! > 0 ? listed[r]! / firms[r]! : 0;
 }
 
 /**

@@ -50,13 +50,27 @@ export function inLockInCohort(w: World, i: number, asOf: number): boolean {
 function gini(a: Float64Array, n: number, spare: Float64Array): number {
   if (n < 2) return 0;
   radixSort(a, n, spare);
+  const [weighted, total] = rankSums(a, n);
+  return total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
+}
+
+const sums = new Float64Array(2);
+
+/**
+ * Σ (k + 1)·a_k and Σ a_k over the sorted values, in a function of its own:
+ * compiled on-stack inside `gini`, the loop's code had never seen the lines
+ * after it and was thrown away at the end of every tick.
+ */
+function rankSums(a: Float64Array, n: number): Float64Array {
   let weighted = 0;
   let total = 0;
   for (let k = 0; k < n; k++) {
     weighted += (k + 1) * a[k]!;
     total += a[k]!;
   }
-  return total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
+  sums[0] = weighted;
+  sums[1] = total;
+  return sums;
 }
 
 /** Per-tick sums over firms behind the model reporters (see `sumFirms`). */
