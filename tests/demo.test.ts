@@ -24,7 +24,7 @@ import { serveDemo } from '../web/serve.mjs';
 import { sampleFirms } from '../web/src/firm-sample.js';
 import { formatLever, gridValues, LEVERS, leverById, leverUnit, readLever } from '../web/src/levers.js';
 import { finalLockIn } from '../web/src/lockin-map.js';
-import { cellRun, MAP_FIRMS } from '../web/src/map-grid.js';
+import { cellRun, MAP_FIRMS, mapCaption } from '../web/src/map-grid.js';
 import type { RunSettings } from '../web/src/protocol.js';
 import { DemoSession } from '../web/src/session.js';
 import { resolveRun } from '../web/src/settings.js';
@@ -159,6 +159,14 @@ describe('the lock-in map', () => {
     const cell = cellRun(run('lock-in', { firms: 10000, overrides: { 'platform.commission': 0.3, 'buyers.searchCost': 2 } }), x, y, 0.2, 0.9);
     expect(cell.firms).toBe(MAP_FIRMS);
     expect(cell.overrides).toEqual({ 'platform.commission': 0.2, 'buyers.searchCost': 2, 'regions.*.financeDepth': 0.9 });
+  });
+
+  it('says which preset, moved levers, seed and population it was computed for', () => {
+    const x = { path: 'firm.absorptiveMean', values: [0.05, 0.95] };
+    const y = { path: 'intermediary.margin', values: [0, 1] };
+    const moved = run('lock-in', { presetLabel: 'Lock-in', firms: 10000, seed: 7, overrides: { 'platform.traffic.weights.ad': 0, 'intermediary.margin': 0.5 } });
+    expect(mapCaption(moved, x, y)).toBe('Lock-in preset, with Pay-to-rank weight 0; seed 7, 2,000 firms per cell');
+    expect(mapCaption(run('escape', { presetLabel: 'Escape', firms: 1000 }), x, y)).toBe('Escape preset; seed 3, 1,000 firms per cell');
   });
 
   it('scores a cell by its final-year mean lock-in share', () => {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIRM_MARKET_COLUMNS, FIRM_YEAR_COLUMNS } from '../src/experiment/firm-panel.js';
 import { AGENT_COLUMNS, MARKET_METRICS, MODEL_METRICS, REGION_METRICS } from '../src/model/reporters.js';
+import { isShareOfWhole } from '../src/report/metric-labels.js';
 
 const DOC_PATH = fileURLToPath(new URL('../docs/metrics.md', import.meta.url));
 const doc = readFileSync(DOC_PATH, 'utf8');
@@ -22,6 +23,15 @@ function tableOf(list: string): string {
     throw new Error(`docs/metrics.md has no ${list} table: mark it with '<!-- ${list} table … -->' and '<!-- end ${list} table -->'`);
   }
   return doc.slice(start, end);
+}
+
+/** Each documented name of a table with the text of its last (unit) column. */
+function documentedUnits(list: string): [string, string][] {
+  return tableOf(list)
+    .split('\n')
+    .map((line) => /^\s*\|\s*`([^`]+)`.*\|([^|]*)\|\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [m[1]!, m[2]!.trim()]);
 }
 
 /** The backticked names in the first column of a table's body rows. */
@@ -70,5 +80,13 @@ describe('docs/metrics.md', () => {
     const names = documentedNames(list);
     const twice = names.filter((name, k) => names.indexOf(name) !== k);
     expect(twice, `documented more than once in the ${list} table: ${twice.join(', ')}`).toEqual([]);
+  });
+
+  // Intervals of shares of a whole are built on a logit scale (shareAwareCi): the doc's unit column says which those are.
+  it.each(['MODEL_METRICS', 'REGION_METRICS'])('names as a share of a whole exactly the %s whose unit is "share of …, 0–1"', (list) => {
+    const rows = documentedUnits(list);
+    expect(rows.length).toBeGreaterThan(10);
+    const disagree = rows.filter(([name, unit]) => /^share of .*, 0–1$/.test(unit) !== isShareOfWhole(name)).map(([name, unit]) => `${name} (${unit})`);
+    expect(disagree, 'isShareOfWhole and the unit column of docs/metrics.md disagree').toEqual([]);
   });
 });

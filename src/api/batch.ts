@@ -3,7 +3,7 @@
  * phases and reporters, which are functions, take part). For large sweeps on
  * every core or a cluster, run a sweep spec (`runSweepSpec`).
  */
-import { meanCi } from '../analysis/replications.js';
+import { shareAwareCi } from '../report/metric-labels.js';
 import { UserError } from '../errors.js';
 import { presetRegionNames } from '../model/regions.js';
 import type { Scenario } from '../model/params.js';
@@ -94,7 +94,7 @@ export function replicate(s: Scenario, options: ReplicateOptions = {}): Replicat
   const runs = seedList(s, options.seeds).map((seed) => runOnce(s, { ...options, seed }));
   const metrics = Object.keys(runs[0]!.finalYear);
   const summary = metrics.map((metric) => {
-    const ci = meanCi(runs.map((r) => r.finalYear[metric]!));
+    const ci = shareAwareCi(metric, runs.map((r) => r.finalYear[metric]!));
     return { metric, mean: ci.mean, lo: ci.lo, hi: ci.hi, seeds: runs.length };
   });
   return { runs, summary };

@@ -4,6 +4,7 @@ import { panelFromTable, readCsvTable } from '../analysis/panel/csv.js';
 import { formatPanelFit, OUTPUT_FORMATS, type OutputFormat } from '../analysis/panel/format.js';
 import { fitPanel } from '../analysis/panel/ols.js';
 import { EFFECTS, type Effects } from '../analysis/panel/types.js';
+import { examples } from './help.js';
 
 export interface PanelArgs {
   data: string;
@@ -31,8 +32,12 @@ export function panelBuilder(y: Argv): Argv<PanelArgs> {
     .option('effects', { choices: EFFECTS, default: 'entity' as Effects, describe: 'fixed effects: none (pooled OLS), entity, time or twoways' })
     .option('cluster', { type: 'string', describe: 'cluster-robust standard errors by this column (Stata small-sample correction, t with G-1 df)' })
     .option('format', { choices: OUTPUT_FORMATS, default: 'table' as OutputFormat, describe: 'output: table (terminal), json or csv' })
-    .example('$0 analyze panel --data grunfeld.csv --y inv --x value,capital --entity firm --time year', 'one-way (entity) fixed effects')
-    .example('$0 analyze panel --data regions.csv --y Inus --x eci,finance --entity region --time year --effects twoways --cluster region --format json', 'two-way FE, errors clustered by region, JSON output');
+    .example(
+      examples([
+        ['$0 analyze panel --data grunfeld.csv --y inv --x value,capital --entity firm --time year', 'one-way (entity) fixed effects'],
+        ['$0 analyze panel --data regions.csv --y Inus --x eci,finance --entity region --time year --effects twoways --cluster region --format json', 'two-way FE, errors clustered by region, JSON output'],
+      ]),
+    );
 }
 
 /** Checks the options that yargs cannot, reads the CSV, fits the model and returns the formatted output. */

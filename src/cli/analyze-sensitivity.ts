@@ -21,6 +21,7 @@ import {
   type OutputColumn,
 } from '../experiment/designs/index.js';
 import { formatNumber, formatTable, type Cell } from '../report/table.js';
+import { examples } from './help.js';
 
 export { registerSweepResultsReader, type SweepResultsReader } from '../experiment/designs/index.js';
 
@@ -57,9 +58,13 @@ function builder(method: Method) {
         describe: method === 'sobol' ? 'flag indices whose interval is wider than this (or that fall outside [0, 1])' : 'flag μ* whose interval is wider than this share of the largest μ*',
       })
       .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'terminal table or JSON' })
-      .example(`$0 analyze ${method} --design ${method}.csv --outputs outputs.csv`, 'every output column')
-      .example(`$0 analyze ${method} --design ${method}.csv --outputs outputs.csv --column lockInShare --format json`, 'one output, as JSON')
-      .example(`$0 analyze ${method} results/my-sweep --metric lockInShare`, 'a finished sweep');
+      .example(
+        examples([
+          [`$0 analyze ${method} --design ${method}.csv --outputs outputs.csv`, 'every output column'],
+          [`$0 analyze ${method} --design ${method}.csv --outputs outputs.csv --column lockInShare --format json`, 'one output, as JSON'],
+          [`$0 analyze ${method} results/my-sweep --metric lockInShare`, 'a finished sweep'],
+        ]),
+      );
 }
 
 /** Design and output columns from a sweep directory or from --design/--outputs CSVs. */

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { examples } from './help.js';
 
 interface Args {
   only?: string;
@@ -24,9 +25,13 @@ function builder(y: Argv): Argv<Args> {
       workers: { type: 'number', describe: 'worker threads (default: one per core)' },
       ablate: { type: 'boolean', default: false, describe: 'neutralise the input that could encode each claim and judge it again (writes ablations.md and ablations.json)' },
     })
-    .example('$0 claims', 'judge every claim on 20 seeds')
-    .example('$0 claims --only L1 --seeds 10', 'the lock-in lecture claim')
-    .example('$0 claims --ablate --scale 0.5', 'each claim with the input that could encode it neutralised') as unknown as Argv<Args>;
+    .example(
+      examples([
+        ['$0 claims', 'judge every claim on 20 seeds'],
+        ['$0 claims --only L1 --seeds 10', 'the lock-in lecture claim'],
+        ['$0 claims --ablate --scale 0.5', 'each claim with the input that could encode it neutralised'],
+      ]),
+    ) as unknown as Argv<Args>;
 }
 
 async function handler(a: Args): Promise<void> {

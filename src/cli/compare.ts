@@ -7,6 +7,7 @@ import { prepareOutputDir } from '../output/results-dir.js';
 import { compareHeader, formatDifferences, noDifference } from '../report/compare-table.js';
 import { loadScenario } from '../scenario/index.js';
 import { createProgress } from './progress.js';
+import { examples } from './help.js';
 
 const FORMATS = ['table', 'md', 'json'] as const;
 
@@ -128,8 +129,12 @@ const compare: CommandModule<object, CompareArgs> = {
         format: { type: 'string', choices: FORMATS, default: 'table', describe: 'printed result: aligned table, Markdown or JSON' },
         report: { type: 'boolean', default: true, describe: 'write compare.html (disable with --no-report)' },
       })
-      .example('$0 compare scenarios/baseline.yaml scenarios/no-platform.yaml', 'the platform’s effect, 5 seeds')
-      .example('$0 compare scenarios/baseline.yaml scenarios/baseline.yaml --set-b platform.commission=0.05', 'a what-if without a new file') as unknown as Argv<CompareArgs>,
+      .example(
+        examples([
+          ['$0 compare scenarios/baseline.yaml scenarios/no-platform.yaml', 'the platform’s effect, 5 seeds'],
+          ['$0 compare scenarios/baseline.yaml scenarios/baseline.yaml --set-b platform.commission=0.05', 'a what-if without a new file'],
+        ]),
+      ) as unknown as Argv<CompareArgs>,
   handler,
 };
 export default compare;

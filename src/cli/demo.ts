@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { examples } from './help.js';
 
 interface DemoArgs {
   port: number;
@@ -8,8 +9,12 @@ interface DemoArgs {
 function builder(y: Argv): Argv<DemoArgs> {
   return y
     .options({ port: { type: 'number', default: 5180, describe: 'port on 127.0.0.1 (0: any free port)' } })
-    .example('$0 demo', 'build the classroom demo and serve it on http://127.0.0.1:5180/')
-    .example('$0 demo --port 8080', 'the same on another port') as unknown as Argv<DemoArgs>;
+    .example(
+      examples([
+        ['$0 demo', 'build the classroom demo and serve it on http://127.0.0.1:5180/'],
+        ['$0 demo --port 8080', 'the same on another port'],
+      ]),
+    ) as unknown as Argv<DemoArgs>;
 }
 
 /** The build and server live in web/ (plain .mjs, shared with `npm run demo`); esbuild is a development dependency. */

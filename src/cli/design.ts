@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
 import { designToCsv, makeDesign, parseParamsYaml, readTextFile, type DesignMethod } from '../experiment/designs/index.js';
+import { examples } from './help.js';
 
 const METHODS = ['grid', 'lhs', 'sobol', 'morris'] as const;
 
@@ -22,9 +23,13 @@ function builder(y: Argv): Argv<DesignArgs> {
     .option('seed', { type: 'number', default: 1, describe: 'random seed for lhs and morris (same seed, same design)' })
     .option('levels', { type: 'number', describe: 'morris only: number of grid levels p, even (default 4)' })
     .option('out', { type: 'string', describe: 'write the CSV to this file instead of standard output' })
-    .example('$0 design lhs --params params.yaml --n 200 --seed 7 --out lhs.csv', '200-point Latin hypercube')
-    .example('$0 design sobol --params params.yaml --n 1024 --out sobol.csv', 'Saltelli design: 1024·(D+2) runs')
-    .example('$0 design morris --params params.yaml --n 20 --levels 6', 'Morris design of 20 trajectories on stdout');
+    .example(
+      examples([
+        ['$0 design lhs --params params.yaml --n 200 --seed 7 --out lhs.csv', '200-point Latin hypercube'],
+        ['$0 design sobol --params params.yaml --n 1024 --out sobol.csv', 'Saltelli design: 1024·(D+2) runs'],
+        ['$0 design morris --params params.yaml --n 20 --levels 6', 'Morris design of 20 trajectories on stdout'],
+      ]),
+    );
 }
 
 async function writeOut(path: string, text: string): Promise<void> {

@@ -11,6 +11,7 @@ import { DEFAULT_MIN_DENSITY, discover, type Direction } from '../analysis/disco
 import { discoveryJson, discoveryText } from '../analysis/discovery/format.js';
 import { PRIM_DEFAULTS, PRIM_OBJECTIVES, type PrimObjective } from '../analysis/discovery/prim.js';
 import { UserError } from '../errors.js';
+import { examples } from './help.js';
 
 interface DiscoverArgs {
   dir: string;
@@ -43,9 +44,13 @@ function builder(y: Argv): Argv<DiscoverArgs> {
     .option('objective', { choices: PRIM_OBJECTIVES, default: PRIM_DEFAULTS.objective, describe: 'how peels are rated (EMA Workbench names; lenient1: density gain per run removed)' })
     .option('out', { type: 'string', describe: 'HTML page to write (default: DIR/discover-METRIC-below|above-VALUE.html)' })
     .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'terminal text or JSON' })
-    .example('$0 discover results/policy-levers --metric lockInShare --below 0.45', 'which lever ranges keep lock-in below 0.45?')
-    .example('$0 discover results/policy-levers --metric lockInShare --below 0.45 --box 46', 'show another box of the trajectory')
-    .example('$0 discover results/policy-levers --metric exporterShare --above 0.3 --format json', 'machine-readable') as unknown as Argv<DiscoverArgs>;
+    .example(
+      examples([
+        ['$0 discover results/policy-levers --metric lockInShare --below 0.45', 'which lever ranges keep lock-in below 0.45?'],
+        ['$0 discover results/policy-levers --metric lockInShare --below 0.45 --box 46', 'show another box of the trajectory'],
+        ['$0 discover results/policy-levers --metric exporterShare --above 0.3 --format json', 'machine-readable'],
+      ]),
+    ) as unknown as Argv<DiscoverArgs>;
 }
 
 /** The direction and threshold from --below / --above: exactly one. */

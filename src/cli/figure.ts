@@ -1,6 +1,7 @@
 /** `gvc-sim figure DIR --metric M[,M2…]`: one chart of metrics over time, as SVG or PNG. */
 import type { Argv, CommandModule } from 'yargs';
 import { FIGURE_FORMATS, writeFigure } from '../report/figure.js';
+import { examples } from './help.js';
 
 interface FigureArgs {
   dir: string;
@@ -27,9 +28,13 @@ const figure: CommandModule<object, FigureArgs> = {
         out: { type: 'string', describe: 'file to write (default <dir>/figure-<metrics>.<format>)' },
         title: { type: 'string', describe: 'chart title (default: scenario and metric)' },
       })
-      .example('$0 figure results/baseline --metric lockInShare --format png', 'lock-in over time as PNG')
-      .example('$0 figure results/baseline --metric smeValueShare,platformValueShare', 'two metrics in one chart')
-      .example('$0 figure results/baseline --metric regions.exports --out exports.svg', 'one line per region') as unknown as Argv<FigureArgs>,
+      .example(
+        examples([
+          ['$0 figure results/baseline --metric lockInShare --format png', 'lock-in over time as PNG'],
+          ['$0 figure results/baseline --metric smeValueShare,platformValueShare', 'two metrics in one chart'],
+          ['$0 figure results/baseline --metric regions.exports --out exports.svg', 'one line per region'],
+        ]),
+      ) as unknown as Argv<FigureArgs>,
   handler: async (a) => console.log(`wrote ${await figureCommand(a)}`),
 };
 export default figure;

@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { UserError } from '../errors.js';
 import { COMMANDS, findCommand } from './commands.js';
 import { reportFailure } from './fail.js';
+import { helpWidth } from './help.js';
 import { badNumbers, type KnownOptions, unknownArgumentsError } from './options.js';
 
 const argv = hideBin(process.argv);
@@ -13,7 +14,7 @@ const cli = yargs(argv)
   .strict()
   .demandCommand(1, 'Name a command: see the list above.')
   .recommendCommands()
-  .wrap(Math.min(110, process.stdout.columns || 100))
+  .wrap(helpWidth())
   .epilogue('Each command has its own help: gvc-sim <command> --help')
   .fail((msg, err, y) => {
     if (err) return reportFailure(err);

@@ -11,6 +11,7 @@ import { meanCi } from '../analysis/replications.js';
 import { defaultWindow, measureTradeMargins, recordedYears } from '../experiment/trade-margins.js';
 import { formatTable } from '../report/table.js';
 import { loadScenario } from '../scenario/index.js';
+import { examples } from './help.js';
 
 interface Args {
   scenario: string;
@@ -40,8 +41,12 @@ function builder(y: Argv): Argv<Args> {
       'to-year': { type: 'number', describe: 'last year to measure (default: the run’s last)' },
       format: { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'what to print' },
     })
-    .example('$0 margins', 'the baseline’s trade margins in years 5–9, five seeds')
-    .example('$0 margins scenarios/no-platform.yaml --seeds 10', 'the traditional-trade world') as unknown as Argv<Args>;
+    .example(
+      examples([
+        ['$0 margins', 'the baseline’s trade margins in years 5–9, five seeds'],
+        ['$0 margins scenarios/no-platform.yaml --seeds 10', 'the traditional-trade world'],
+      ]),
+    ) as unknown as Argv<Args>;
 }
 
 async function handler(a: Args): Promise<void> {

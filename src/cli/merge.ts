@@ -2,6 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { mergeSweeps, type MergeResult } from '../experiment/sweep/index.js';
 import { formatTable } from '../report/table.js';
+import { examples } from './help.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -12,7 +13,11 @@ function builder(y: Argv): Argv<MergeArgs> {
   return y
     .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders (each holds a results.duckdb)' })
     .option('out', { type: 'string', demandOption: true, describe: 'new folder for the merged results' })
-    .example('$0 merge results/big/shard-* --out results/big/merged', 'merge every shard of a sweep') as unknown as Argv<MergeArgs>;
+    .example(
+      examples([
+        ['$0 merge results/big/shard-* --out results/big/merged', 'merge every shard of a sweep'],
+      ]),
+    ) as unknown as Argv<MergeArgs>;
 }
 
 /** Runs ids as short ranges: 3–7, 12. */

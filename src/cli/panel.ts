@@ -6,6 +6,7 @@ import { formatStudy, panelCsv, STUDY_FORMATS, type StudyFormat } from '../analy
 import { writeFileAtomic } from '../output/atomic.js';
 import { prepareOutputDir } from '../output/results-dir.js';
 import { loadScenario } from '../scenario/index.js';
+import { examples } from './help.js';
 
 export const DEFAULT_PANEL_SCENARIO = 'scenarios/provinces-30.yaml';
 
@@ -30,8 +31,12 @@ function builder(y: Argv): Argv<PanelStudyArgs> {
       out: { type: 'string', describe: 'output folder (default results/panel-<scenario name>, numbered if taken)' },
       force: { type: 'boolean', default: false, describe: 'write into a non-empty --out folder' },
     })
-    .example('$0 panel', 'the provinces-30 scenario, 5 seeds; tables printed, panel.csv and tables in results/panel-provinces-30/')
-    .example('$0 panel scenarios/provinces-30.yaml --seeds 2 --firms 6000 --format md', 'a quicker, smaller study') as unknown as Argv<PanelStudyArgs>;
+    .example(
+      examples([
+        ['$0 panel', 'the provinces-30 scenario, 5 seeds; tables printed, panel.csv and tables in results/panel-provinces-30/'],
+        ['$0 panel scenarios/provinces-30.yaml --seeds 2 --firms 6000 --format md', 'a quicker, smaller study'],
+      ]),
+    ) as unknown as Argv<PanelStudyArgs>;
 }
 
 /** The files a study writes, each atomically (temporary name, then rename). */

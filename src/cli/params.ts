@@ -1,6 +1,7 @@
 /** `gvc-sim params`: the parameter reference, generated from the schema. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parameterReference, type ReferenceFormat } from '../scenario/reference.js';
+import { examples } from './help.js';
 
 interface Args {
   format: ReferenceFormat;
@@ -14,8 +15,12 @@ const command: CommandModule<object, Args> = {
     y
       .option('format', { choices: ['md', 'json'] as const, default: 'md' as const, describe: 'markdown tables or a JSON list' })
       .option('filter', { type: 'string', default: '', describe: 'only parameters whose path starts with this, e.g. platform.traffic' })
-      .example('$0 params --filter platform.governance', 'the governance parameters')
-      .example('$0 params --format md > docs/parameters.md', 'regenerate the reference (npm run docs)'),
+      .example(
+        examples([
+          ['$0 params --filter platform.governance', 'the governance parameters'],
+          ['$0 params --format md > docs/parameters.md', 'regenerate the reference (npm run docs)'],
+        ]),
+      ),
   handler: (args: ArgumentsCamelCase<Args>) => {
     process.stdout.write(parameterReference(args.format, args.filter));
   },

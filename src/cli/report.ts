@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { isCompareFolder, writeCompareReport } from '../report/compare-report.js';
 import { requireFolder } from '../report/results-files.js';
 import { writeRunReport } from '../report/run-report.js';
+import { examples } from './help.js';
 
 interface ReportArgs {
   dir: string;
@@ -20,7 +21,11 @@ const report: CommandModule<object, ReportArgs> = {
   builder: (y: Argv) =>
     y
       .positional('dir', { type: 'string', demandOption: true, describe: 'folder written by `gvc-sim run` or `gvc-sim compare`' })
-      .example('$0 report results/baseline', 'rewrite results/baseline/report.html') as unknown as Argv<ReportArgs>,
+      .example(
+        examples([
+          ['$0 report results/baseline', 'rewrite results/baseline/report.html'],
+        ]),
+      ) as unknown as Argv<ReportArgs>,
   handler: async (a) => console.log(`wrote ${await reportCommand(a)}`),
 };
 export default report;

@@ -10,6 +10,7 @@ import { formatTable } from '../report/table.js';
 import { loadScenario } from '../scenario/index.js';
 import { createLogger, logOptions } from './logging.js';
 import { createProgress } from './progress.js';
+import { examples } from './help.js';
 
 interface RunArgs {
   scenario: string;
@@ -47,10 +48,14 @@ function builder(y: Argv): Argv<RunArgs> {
       check: { type: 'boolean', default: false, describe: 'check model invariants every phase (slower)' },
       ...logOptions,
     })
-    .example('$0 run scenarios/baseline.yaml', 'run the baseline once; results in results/baseline/')
-    .example('$0 run scenarios/lock-in.yaml --seeds 10 --set platform.commission=0.2', 'ten seeds of a what-if')
-    .example('$0 run scenarios/baseline.yaml --format parquet', 'model.parquet, regions.parquet and markets.parquet beside the CSVs')
-    .example('$0 run scenarios/baseline.yaml --seeds 5 --firm-panel', 'also a firm × year panel as Parquet, for trade facts (docs/metrics.md)') as unknown as Argv<RunArgs>;
+    .example(
+      examples([
+        ['$0 run scenarios/baseline.yaml', 'run the baseline once; results in results/baseline/'],
+        ['$0 run scenarios/lock-in.yaml --seeds 10 --set platform.commission=0.2', 'ten seeds of a what-if'],
+        ['$0 run scenarios/baseline.yaml --format parquet', 'model.parquet, regions.parquet and markets.parquet beside the CSVs'],
+        ['$0 run scenarios/baseline.yaml --seeds 5 --firm-panel', 'also a firm × year panel as Parquet, for trade facts (docs/metrics.md)'],
+      ]),
+    ) as unknown as Argv<RunArgs>;
 }
 
 function checkCounts(a: RunArgs): void {

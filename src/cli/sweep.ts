@@ -12,6 +12,7 @@ import { exportSweep, formatShard, loadSweepSpec, resolveShard, runSweep, sweepO
 import { formatTable } from '../report/table.js';
 import { createLogger, logOptions } from './logging.js';
 import { createProgress } from './progress.js';
+import { examples } from './help.js';
 
 interface SweepArgs {
   spec: string;
@@ -36,10 +37,14 @@ function builder(y: Argv): Argv<SweepArgs> {
       ...logOptions,
       'log-level': { ...logOptions['log-level'], default: undefined, describe: 'how much to log (default: warn under a progress bar, else info: progress every 5%)' },
     })
-    .example('$0 sweep scenarios/sweeps/fee-finance-lockin.yaml', 'run a sweep on every core')
-    .example('$0 sweep spec.yaml --format parquet', 'and design.parquet, runs.parquet, outputs.parquet … beside results.duckdb')
-    .example('$0 sweep spec.yaml --resume', 'continue after an interruption')
-    .example('$0 sweep spec.yaml --shard 3/8 --out results/big', 'one of eight cluster shards') as unknown as Argv<SweepArgs>;
+    .example(
+      examples([
+        ['$0 sweep scenarios/sweeps/fee-finance-lockin.yaml', 'run a sweep on every core'],
+        ['$0 sweep spec.yaml --format parquet', 'and design.parquet, runs.parquet, outputs.parquet … beside results.duckdb'],
+        ['$0 sweep spec.yaml --resume', 'continue after an interruption'],
+        ['$0 sweep spec.yaml --shard 3/8 --out results/big', 'one of eight cluster shards'],
+      ]),
+    ) as unknown as Argv<SweepArgs>;
 }
 
 function workerCount(a: SweepArgs): number {

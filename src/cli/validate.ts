@@ -2,6 +2,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UserError, USER_ERROR_EXIT_CODE } from '../errors.js';
 import { loadScenario } from '../scenario/load.js';
+import { examples } from './help.js';
 
 interface Args {
   files: string[];
@@ -42,8 +43,12 @@ const command: CommandModule<object, Args> = {
         default: [],
         describe: 'override a parameter, path=value (repeatable; regions.*.key for every region)',
       })
-      .example('$0 validate scenarios/baseline.yaml', 'check one scenario')
-      .example('$0 validate scenarios/*.yaml --set platform.commission=0.2', 'check several, with an override'),
+      .example(
+        examples([
+          ['$0 validate scenarios/baseline.yaml', 'check one scenario'],
+          ['$0 validate scenarios/*.yaml --set platform.commission=0.2', 'check several, with an override'],
+        ]),
+      ),
   handler,
 };
 

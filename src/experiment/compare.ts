@@ -3,7 +3,7 @@
  * and the final-year difference B − A of every model metric, every region
  * metric in every region and every market metric in every market, with a
  * paired 95% confidence interval over the per-seed differences (t-based; for
- * shares on a logit scale that keeps it inside the possible range). Each
+ * shares of a whole on a logit scale that keeps it inside the possible range). Each
  * side's CSVs go to its own subfolder, so it reads like any `run` folder.
  */
 import { mkdirSync } from 'node:fs';
@@ -13,8 +13,7 @@ import { buildMarkets } from '../model/markets.js';
 import { resolveRegions } from '../model/regions.js';
 import { MARKET_METRICS, MODEL_METRICS, REGION_METRICS } from '../model/reporters.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import { boundedMeanCi, meanCi, type MeanCi } from '../analysis/replications.js';
-import { isShareMetric } from '../report/metric-labels.js';
+import { isShareMetric, shareAwareCi } from '../report/metric-labels.js';
 import { runScenario, type RunResult } from './run.js';
 import { summarize } from './summary.js';
 
@@ -47,7 +46,7 @@ export interface MetricDifference {
   level?: MetricLevel;
   /** The region or market, for those levels. */
   unit?: string;
-  /** True for shares and rates in [0, 1]: printed in percent (differences in percentage points), CIs on a bounded scale. */
+  /** True for shares and rates: printed in percent (differences in percentage points); CIs of shares of a whole on a bounded scale (shareAwareCi). */
   share?: boolean;
   /** Final-year means across seeds. */
   a: number;
@@ -88,11 +87,6 @@ export interface Comparison {
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-/** Paired CI of per-seed differences: for shares, bounded to [−1, 1] on a logit scale (see boundedMeanCi). */
-function differenceCi(diffs: number[], share: boolean): MeanCi {
-  return share ? boundedMeanCi(diffs, [-1, 1]) : meanCi(diffs);
-}
-
 /**
  * Paired differences per metric from per-seed final-year rows (same seeds,
  * same order, `metrics` order); `where` tags the rows with a level and unit.
@@ -107,7 +101,8 @@ export function pairedDifferences(
     const av = a.map((row) => row[j]!);
     const bv = b.map((row) => row[j]!);
     const share = isShareMetric(metric);
-    const ci = differenceCi(bv.map((x, s) => x - av[s]!), share);
+    // A difference of two shares lies in [−1, 1].
+    const ci = shareAwareCi(metric, bv.map((x, s) => x - av[s]!), [-1, 1]);
     const significant = ci.lo !== undefined && ci.hi !== undefined && (ci.lo > 0 || ci.hi < 0);
     const tag = where.level === 'model' ? { level: where.level } : { level: where.level, unit: where.unit };
     return { metric, ...tag, share, a: mean(av), b: mean(bv), diff: ci.mean, lo: ci.lo, hi: ci.hi, significant };

@@ -1,9 +1,10 @@
 /**
  * The summary of a run: final-year mean of each model metric, with a 95%
- * confidence interval across seeds when there are several.
+ * confidence interval across seeds when there are several (for shares of a
+ * whole on a logit scale, so it stays inside [0, 1]).
  */
 import { MODEL_METRICS, type ModelMetric } from '../model/reporters.js';
-import { meanCi } from '../analysis/replications.js';
+import { shareAwareCi } from '../report/metric-labels.js';
 
 /** The metrics a run prints; summary.json holds them all. */
 export const SUMMARY_METRICS: readonly ModelMetric[] = [
@@ -22,7 +23,7 @@ export interface SummaryRow {
 
 export function summarize(finalYear: Float64Array[]): SummaryRow[] {
   return MODEL_METRICS.map((metric, j) => {
-    const ci = meanCi(finalYear.map((row) => row[j]!));
+    const ci = shareAwareCi(metric, finalYear.map((row) => row[j]!));
     return { metric, mean: ci.mean, lo: ci.lo, hi: ci.hi, seeds: finalYear.length };
   });
 }

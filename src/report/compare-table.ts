@@ -61,7 +61,7 @@ export function differencesTable(rows: MetricDifference[], seeds: number, labels
 
 /** The note printed under a differences table. */
 export function differencesNote(seeds: number): string {
-  const units = 'Shares are in percent and their differences in percentage points (pp); their CIs are computed on a logit scale, so they stay within the possible range.';
+  const units = 'Shares are in percent and their differences in percentage points (pp); the CIs of shares of a whole are computed on a logit scale, so they stay within the possible range.';
   return seeds > 1
     ? `Final-year means on the same ${seeds} seeds; B − A with a paired 95% CI over the per-seed differences (t-based). ${SIGNIFICANT_MARK}: the CI excludes zero. ${units}`
     : `One seed: no confidence interval. Use --seeds 5 or more to tell a difference from noise. ${units}`;

@@ -1,9 +1,11 @@
 /**
  * Final-year results from a per-tick table: each seed's mean over the last
- * year of the run, and their mean and t-based CI across seeds — the same
+ * year of the run, and their mean and CI across seeds (t-based; for shares of
+ * a whole on a logit scale) — the same
  * definition `gvc-sim run` prints and writes to summary.json.
  */
-import { meanCi, type MeanCi } from '../analysis/replications.js';
+import type { MeanCi } from '../analysis/replications.js';
+import { shareAwareCi } from './metric-labels.js';
 import type { MetricColumns } from './series.js';
 
 /** The first tick of the final year of a run of `ticks` ticks. */
@@ -26,7 +28,7 @@ export function finalYearBySeed(model: MetricColumns, metric: string, fromTick: 
   return new Map([...sums].map(([s, { sum, n }]) => [s, sum / n]));
 }
 
-/** Final-year mean and 95% CI across seeds of each metric. */
+/** Final-year mean and 95% CI across seeds of each metric (shares of a whole within [0, 1]). */
 export function finalYearSummary(model: MetricColumns, metrics: string[], fromTick: number): (MeanCi & { metric: string })[] {
-  return metrics.map((metric) => ({ metric, ...meanCi([...finalYearBySeed(model, metric, fromTick).values()]) }));
+  return metrics.map((metric) => ({ metric, ...shareAwareCi(metric, [...finalYearBySeed(model, metric, fromTick).values()]) }));
 }

@@ -48,7 +48,7 @@ const controls = new RunControls(byId('run'), {
   seed: (seed) => ((state.seed = seed), restart()),
   firms: (firms) => ((state.firms = firms), restart()),
 }, state);
-new MapPanel(byId('map'), settings);
+const map = new MapPanel(byId('map'), settings);
 
 /** Starts the run again from year 0 with the current settings. */
 function restart(): void {
@@ -67,8 +67,10 @@ function restart(): void {
 }
 
 function pickPreset(p: Preset): void {
+  const changed = p !== state.preset;
   state.preset = p;
   state.overrides = {};
+  if (changed) map.clear();
   restart();
 }
 
