@@ -234,12 +234,40 @@ describe('reporters', () => {
     }
   });
 
+  it('sellers’ dependence is the platform’s part of its listed sellers’ export receipts, not of all exporters’', () => {
+    const sim = smallSimulation();
+    const f = sim.world.firms;
+    let checked = 0;
+    let aboveAllExporters = 0;
+    while (!sim.done) {
+      sim.step();
+      let onPlatform = 0;
+      let sellersExports = 0;
+      let allExports = 0;
+      for (let i = 0; i < f.capacity; i++) {
+        allExports += f.exportReceipts[i]!;
+        if (!(f.channels[i]! & Channel.platform)) continue;
+        onPlatform += f.platformReceipts[i]!;
+        sellersExports += f.exportReceipts[i]!;
+      }
+      if (sellersExports === 0) continue;
+      const dependence = metric(sim.reporters.model, 'platformDependence');
+      expect(dependence).toBeCloseTo(onPlatform / sellersExports, 12);
+      // Exporters who never listed earn nothing on the platform: over all exporters the share would be smaller.
+      if (dependence > onPlatform / allExports + 1e-9) aboveAllExporters++;
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(aboveAllExporters).toBeGreaterThan(0);
+  });
+
   it('without a platform, platform metrics stay at zero', () => {
     const rows = runAll(smallSimulation({ platform: { enabled: false } }));
     for (const r of rows) {
       expect(metric(r, 'platformGmvShare')).toBe(0);
       expect(metric(r, 'platformSellerShare')).toBe(0);
       expect(metric(r, 'platformValueShare')).toBe(0);
+      expect(metric(r, 'platformDependence')).toBe(0);
     }
   });
 });

@@ -12,7 +12,7 @@ export const MODEL_METRICS = [
   'exportValue', 'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare', 'directValueShare',
   'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare', 'assemblyExporterShare',
   'intermediatedShare', 'smeValueShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare', 'takeRate', 'commission',
-  'platformGmvShare', 'platformSellers', 'platformStage', 'destinationHhi', 'exportMarketHhi', 'marketsPerExporter', 'categoriesPerExporter',
+  'platformGmvShare', 'platformDependence', 'platformSellers', 'platformStage', 'destinationHhi', 'exportMarketHhi', 'marketsPerExporter', 'categoriesPerExporter',
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
   'complianceCostShare', 'entryRate', 'exitRate', 'platformExitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
   'creditUsed', 'creditConstrainedShare', 'rocDispersion', 'honestExportValue', 'lowCashExportValue', 'ruleChanges',
@@ -78,6 +78,7 @@ interface FirmTotals {
   cohort: number; locked: number; assembly: number;
   exporters: number; ind: number; dir: number; plat: number; direct: number; cats: number; mkts: number; hhiSum: number; hhiN: number;
   phiAll: number; phiExp: number; debt: number; constrained: number; sellers: number;
+  sellerPlatform: number; sellerExports: number;
   logSum: number; logSq: number; logN: number;
   digitalHi: number; nDigitalHi: number; digitalLo: number; nDigitalLo: number;
   stages: Float64Array;
@@ -86,7 +87,7 @@ interface FirmTotals {
 function newFirmTotals(): FirmTotals {
   return {
     cohort: 0, locked: 0, assembly: 0, exporters: 0, ind: 0, dir: 0, plat: 0, direct: 0, cats: 0, mkts: 0, hhiSum: 0, hhiN: 0,
-    phiAll: 0, phiExp: 0, debt: 0, constrained: 0, sellers: 0, logSum: 0, logSq: 0, logN: 0,
+    phiAll: 0, phiExp: 0, debt: 0, constrained: 0, sellers: 0, sellerPlatform: 0, sellerExports: 0, logSum: 0, logSq: 0, logN: 0,
     digitalHi: 0, nDigitalHi: 0, digitalLo: 0, nDigitalLo: 0, stages: new Float64Array(4),
   };
 }
@@ -106,6 +107,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
   let cohort = 0, locked = 0, assembly = 0;
   let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
   let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
+  let sellerPlatform = 0, sellerExports = 0;
   const stages = out.stages;
   stages.fill(0);
   let logSum = 0, logSq = 0, logN = 0;
@@ -127,7 +129,11 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     phiAll += f.productivity[i]!;
     debt += f.debt[i]!;
     constrained += f.creditConstrained[i]!;
-    if (ch & Channel.platform) sellers++;
+    if (ch & Channel.platform) {
+      sellers++;
+      sellerPlatform += f.platformReceipts[i]!;
+      sellerExports += f.exportReceipts[i]!;
+    }
     if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
     scratch[exporters++] = f.exportValue[i]!;
     phiExp += f.productivity[i]!;
@@ -162,7 +168,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
   out.cohort = cohort; out.locked = locked; out.assembly = assembly;
   out.exporters = exporters; out.ind = ind; out.dir = dir; out.plat = plat; out.direct = direct; out.cats = cats; out.mkts = mkts;
   out.hhiSum = hhiSum; out.hhiN = hhiN; out.phiAll = phiAll; out.phiExp = phiExp; out.debt = debt; out.constrained = constrained;
-  out.sellers = sellers; out.logSum = logSum; out.logSq = logSq; out.logN = logN;
+  out.sellers = sellers; out.sellerPlatform = sellerPlatform; out.sellerExports = sellerExports; out.logSum = logSum; out.logSq = logSq; out.logN = logN;
   out.digitalHi = digitalHi; out.nDigitalHi = nDigitalHi; out.digitalLo = digitalLo; out.nDigitalLo = nDigitalLo;
   return out;
 }
@@ -290,6 +296,7 @@ export class Reporters {
       takeRate: ratio(platformFees, L.gmv),
       commission: w.platform.active ? w.platform.commission : 0,
       platformGmvShare: ratio(L.platformSpend, L.buyerSpending),
+      platformDependence: ratio(this.totals.sellerPlatform, this.totals.sellerExports),
       platformSellers: sellers,
       platformStage: w.platform.active ? w.platform.stage : 0,
       destinationHhi: ratio(hhiSum, hhiN),
