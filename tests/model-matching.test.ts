@@ -20,12 +20,12 @@ function setting() {
     budget: Float64Array.of(400, 999, 100, 0),
     pull: Float64Array.of(10, 1, 20, 5),
     priceRatio: Float64Array.of(1.25, 9, 1.5, 1),
-    units: 2,
+    orderValue: Float64Array.of(5, 8, 6, 4), // buyers' order value in each market, k USD
   };
 }
 
-// Expected orders: fill · budget · pull / channel pull / (units · price · ratio).
-const expected = [(400 * 1) / 10 / (2 * 2 * 1.25), 0, (100 * 3) / 20 / (2 * 2 * 1.5), 0];
+// Expected orders: fill · budget · pull / channel pull / order value.
+const expected = [(400 * 1) / 10 / 5, 0, (100 * 3) / 20 / 6, 0];
 const total = expected.reduce((a, b) => a + b, 0);
 
 describe('order draws', () => {
@@ -38,7 +38,7 @@ describe('order draws', () => {
     for (let k = 0; k < n; k++) {
       s.d.at = 0;
       s.d.spend.fill(0);
-      const orders = channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.units, s.priceRatio, new Float64Array(4));
+      const orders = channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.orderValue, s.priceRatio, new Float64Array(4));
       expect(Number.isInteger(orders) && orders >= 0).toBe(true);
       expect(s.d.at).toBe(3); // read every pull of the markets it serves
       sum += orders;
@@ -49,15 +49,15 @@ describe('order draws', () => {
     expect(Math.abs((sq / n - mean * mean) / total - 1)).toBeLessThan(0.06);
   });
 
-  it('book buyers’ spending in each market in proportion to its expected orders, adding up to the channel’s', () => {
+  it('book buyers’ spending in each market in proportion to its expected orders, at buyers’ order value there', () => {
     const s = setting();
     const rng = createRng(9, 'matching');
     for (let k = 0; k < 200; k++) {
       s.d.at = 0;
       s.d.spend.fill(0);
       const sales = new Float64Array(4);
-      const orders = channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.units, s.priceRatio, sales);
-      const spendAt = (m: number) => ((orders * s.units * expected[m]!) / total) * s.d.price * s.priceRatio[m]!;
+      const orders = channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.orderValue, s.priceRatio, sales);
+      const spendAt = (m: number) => ((orders * expected[m]!) / total) * s.orderValue[m]!;
       for (let m = 0; m < 4; m++) {
         expect(sales[m]).toBeCloseTo(spendAt(m), 9);
         expect(s.d.spend[m]).toBe(sales[m]);
@@ -65,6 +65,8 @@ describe('order draws', () => {
       expect(sales[1]).toBe(0); // a market it does not serve
       expect(sales[3]).toBe(0); // a market with no budget
       expect(s.d.spent).toBeCloseTo(sales[0]! + sales[2]!, 9);
+      // The units sold are what that spending buys at the seller's delivered price in each market.
+      expect(s.d.units).toBeCloseTo(sales[0]! / (s.d.price * 1.25) + sales[2]! / (s.d.price * 1.5), 9);
     }
   });
 
@@ -73,7 +75,7 @@ describe('order draws', () => {
     const rng = createRng(1, 'matching');
     const witness = createRng(1, 'matching');
     s.budget.fill(0);
-    expect(channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.units, s.priceRatio, new Float64Array(4))).toBe(0);
+    expect(channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.orderValue, s.priceRatio, new Float64Array(4))).toBe(0);
     expect(rng.uniform()).toBe(witness.uniform()); // no number was taken from the stream
   });
 });

@@ -66,7 +66,7 @@ describe('tariffs and de minimis: who pays and where it is booked', () => {
   });
 
   it('orders below the de minimis threshold enter duty-free: platform parcels pay none, container loads pay', () => {
-    // Platform orders are worth about 0.1 k USD, direct and intermediated orders 10–20 k USD.
+    // Buyers' economic orders are worth 0.04–0.075 k USD on the platform, 7–16 k USD direct and intermediated.
     const sim = smallSimulation({ policy: { tariffs: [{ market: 'all', rate: 0.1 }], deMinimis: [{ market: 'all', threshold: 2 }] } });
     let platform = 0;
     while (!sim.done) {
@@ -102,7 +102,8 @@ describe('tariffs and de minimis: who pays and where it is booked', () => {
   });
 
   it('a tariff on a market lowers exports there', () => {
-    const changes = pairedChanges({}, { policy: { tariffs: [{ market: 'M1', rate: 0.25 }] } }, salesIn(0), 3000);
+    // Offline orders are worth 7–16 k USD (buyers' economic order): one market's sales rest on few of them unless the world is large enough.
+    const changes = pairedChanges({}, { policy: { tariffs: [{ market: 'M1', rate: 0.25 }] } }, salesIn(0), 6000);
     expect(mean(changes)).toBeLessThan(0);
     expect(tStat(changes)).toBeLessThan(-2);
   });
@@ -156,7 +157,8 @@ describe('logistics subsidies', () => {
       for (let i = 0; i < w.firms.capacity; i++) if (w.firms.region[i] === central && w.firms.channels[i]) n++;
       return n;
     };
-    const changes = pairedChanges({}, { regions: { central: { logisticsSubsidy: 0.9 } } }, exporters, 4000, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // About +5 %: at 4,000 firms the lumpiness of offline orders (7–16 k USD each) leaves it unresolved at some seeds.
+    const changes = pairedChanges({}, { regions: { central: { logisticsSubsidy: 0.9 } } }, exporters, 8000, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(mean(changes)).toBeGreaterThan(0);
     expect(tStat(changes)).toBeGreaterThan(2);
   });

@@ -8,7 +8,7 @@ import { fairEntryCost } from './costs.js';
 import { Channel, lowestMarket, reputationOf } from './firms.js';
 import { DIRECT, INDIRECT, PLATFORM, sellerDuty } from './policy.js';
 import { exposureFor, scoreOf } from './traffic.js';
-import { brandTerm, buyersReputationTerm, directPullAt, exFactoryPrice, indirectPullAt, platformPullAt } from './trade.js';
+import { brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt } from './trade.js';
 import type { World } from './world.js';
 
 /**
@@ -55,7 +55,7 @@ export function fitIn(w: World, i: number, m: number): number {
  * and market m; both 1 without tariffs.
  */
 function dutyTerms(w: World, i: number, c: number, m: number): { pull: number; paid: number } {
-  const x = sellerDuty(w, i, c, m, exFactoryPrice(w, i));
+  const x = sellerDuty(w, i, c, m);
   return x === 1 ? NO_DUTY : { pull: Math.pow(x, -w.scenario.buyers.priceElasticity), paid: 1 / x };
 }
 const NO_DUTY = { pull: 1, paid: 1 };

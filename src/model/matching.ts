@@ -145,8 +145,7 @@ function dutiablePulls(w: World, pt: PullTerms, i: number, tape: Float64Array, n
   const appeal = w.appeal[i]!;
   const base = f.region[i]! * M;
   const row = i * M;
-  const price = priceFromCost(w, i, unitCost(w, i));
-  const duty = (c: number) => fillSellerDuties(w, i, c, price, pt.duties);
+  const duty = (c: number) => fillSellerDuties(w, i, c, pt.duties);
   const dutyTerm = (x: number) => Math.pow(x, -pt.eta);
   if (indirectBits) {
     const d = duty(INDIRECT);
@@ -222,6 +221,8 @@ export interface ChannelDraw {
   spent: number;
   /** Of it, the import duties buyers paid (0 without tariffs). */
   duty: number;
+  /** Units the channel's orders bought, all markets. */
+  units: number;
   /** Buyers' spending per market on the goods the intermediary sold this tick (the rest of `spend` is under the firm's own name). */
   intermediated: Float64Array;
 }
@@ -229,46 +230,48 @@ export interface ChannelDraw {
 
 /**
  * One seller's orders in one channel (`bits`: the markets it serves there);
- * books buyers' spending per market and returns the orders.
+ * books buyers' spending per market, sets `d.units` and returns the orders.
  *
  * Orders in market m would be a Poisson count around the share of the budget
  * the seller can fill, `fill · budget · pull / channel pull` in money, divided
- * by the value of one order. The seller's total over the markets is then one
- * Poisson count around the sum of those means (a sum of independent Poisson
- * counts is one), and that is what is drawn: one draw per seller and channel,
- * not per market. What the firm is paid per unit does not depend on the
- * market, so its receipts are distributed exactly as with a draw per market;
- * the orders are shared among the markets by their expected orders, to book
- * buyers' spending where it was made.
+ * by the value of one order (buyers' economic order, `orderValue`, from the
+ * trade tables). The seller's total over the markets is then one Poisson count
+ * around the sum of those means (a sum of independent Poisson counts is one),
+ * and that is what is drawn: one draw per seller and channel, not per market.
+ * The orders are shared among the markets by their expected orders, to book
+ * buyers' spending where it was made; the units are what that spending buys
+ * at the seller's delivered price there.
  */
 export function channelOrders(
   rng: Rng, d: ChannelDraw, tape: Float64Array, bits: number, budget: Float64Array, pull: Float64Array,
-  unitsPerOrder: number, priceRatio: Float64Array, sales: Float64Array, duties?: Float64Array,
+  orderValue: Float64Array, priceRatio: Float64Array, sales: Float64Array, duties?: Float64Array,
 ): number {
   let total = 0;
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     const weight = tape[d.at++]!;
-    const orderValue = unitsPerOrder * d.price * priceRatio[d.base + m]!; // before duty
-    const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (duties ? orderValue * duties[m]! : orderValue);
+    const value = orderValue[d.base + m]!; // before duty
+    const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (duties ? value * duties[m]! : value);
     d.expected[m] = orders;
     total += orders;
   }
   d.spent = 0;
   d.duty = 0;
+  d.units = 0;
   const orders = total > 0 ? rng.poisson(total) : 0;
   if (orders === 0) return 0;
-  const units = orders * unitsPerOrder;
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     if (d.expected[m]! <= 0) continue;
-    const beforeDuty = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
+    const beforeDuty = ((orders * d.expected[m]!) / total) * orderValue[d.base + m]!;
+    d.units += beforeDuty / priceRatio[d.base + m]!;
     const spend = duties ? beforeDuty * duties[m]! : beforeDuty;
     if (duties) d.duty += spend - beforeDuty;
     sales[m]! += spend;
     d.spend[m]! += spend;
     d.spent += spend;
   }
+  d.units /= d.price; // spending before duty ÷ delivered price, the ex-factory price taken out once
   return orders;
 }
 
@@ -278,7 +281,7 @@ const channelDraws = new Map<number, ChannelDraw>();
 export function channelDraw(M: number): ChannelDraw {
   let d = channelDraws.get(M);
   // Money fields start as fractions so V8 holds them as doubles (see `withDoubleFields`); positions stay integers.
-  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, intermediated: new Float64Array(M) }));
+  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, units: 0.5, intermediated: new Float64Array(M) }));
   return d;
 }
 
@@ -294,7 +297,6 @@ function drawOrders(w: World, pt: PullTerms): void {
   const M = pt.M;
   const t = w.trade;
   const tau = w.platform.commission;
-  const units = s.buyers.unitsPerOrder;
   const intermediaryMargin = s.intermediary.margin + s.intermediary.squeeze;
   const rv = s.platform.reviews;
   const rng = w.rng.get('reviews');
@@ -332,9 +334,9 @@ function drawOrders(w: World, pt: PullTerms): void {
     const taxed = t.duty !== null;
     const subsidy = t.shippingSubsidy[f.region[i]!]!;
     if (ch & Channel.indirect) {
-      const duties = taxed ? fillSellerDuties(w, i, INDIRECT, p, pt.duties) : undefined;
-      const orders = channelOrders(orderRng, d, pt.tape, pt.reach, traditionalBudget, tradPulls, units.indirect, t.indirectPriceRatio, ms.indirectSales, duties);
-      const saleUnits = orders * units.indirect;
+      const duties = taxed ? fillSellerDuties(w, i, INDIRECT, pt.duties) : undefined;
+      const orders = channelOrders(orderRng, d, pt.tape, pt.reach, traditionalBudget, tradPulls, t.indirectOrderValue, t.indirectPriceRatio, ms.indirectSales, duties);
+      const saleUnits = d.units;
       const paid = saleUnits * p * t.intermediaryPays;
       const margin = saleUnits * p * intermediaryMargin;
       f.indirectReceipts[i]! += paid;
@@ -346,9 +348,9 @@ function drawOrders(w: World, pt: PullTerms): void {
       d.intermediated.set(d.spend);
     }
     if (ch & Channel.direct) {
-      const duties = taxed ? fillSellerDuties(w, i, DIRECT, p, pt.duties) : undefined;
-      const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, units.direct, t.directPriceRatio, ms.directSales, duties);
-      const saleUnits = orders * units.direct;
+      const duties = taxed ? fillSellerDuties(w, i, DIRECT, pt.duties) : undefined;
+      const orders = channelOrders(orderRng, d, pt.tape, f.directMarkets[i]!, traditionalBudget, tradPulls, t.directOrderValue, t.directPriceRatio, ms.directSales, duties);
+      const saleUnits = d.units;
       const paid = saleUnits * p;
       f.directReceipts[i]! += paid;
       bookLogistics(L, residue(d.spent - paid - d.duty), d.duty, subsidy);
@@ -357,9 +359,9 @@ function drawOrders(w: World, pt: PullTerms): void {
       L.traditionalSpend += d.spent;
     }
     if (ch & Channel.platform) {
-      const duties = taxed ? fillSellerDuties(w, i, PLATFORM, p, pt.duties) : undefined;
-      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, t.platformPriceRatio, ms.platformSales, duties);
-      const saleUnits = platformOrders * units.platform;
+      const duties = taxed ? fillSellerDuties(w, i, PLATFORM, pt.duties) : undefined;
+      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, t.platformOrderValue, t.platformPriceRatio, ms.platformSales, duties);
+      const saleUnits = d.units;
       const gmv = saleUnits * p * t.listFactor;
       const commission = tau * gmv;
       f.platformReceipts[i]! += gmv - commission;

@@ -106,7 +106,7 @@ const policy = z
         }),
       )
       .default([])
-      .meta({ unit: 'list of {market, threshold}', description: 'de minimis thresholds by market: market (M1 … or all), threshold (k USD per order, default 0.8); an order worth less (units per order × delivered price before duty) pays no tariff: platform orders are small, direct and intermediated orders large; none by default' }),
+      .meta({ unit: 'list of {market, threshold}', description: 'de minimis thresholds by market: market (M1 … or all), threshold (k USD per order, default 0.8); an order worth less (buyers’ order value before duty, their economic order quantity) pays no tariff: platform orders are small, direct and intermediated orders large; none by default' }),
     exportRebate: num(0, 0, 0.5, 'share of export receipts', 'export tax rebate: share of what the firm is paid for its exports the government refunds to it (all channels; the trading company passes it on)'),
     warehouses: z
       .array(
@@ -156,7 +156,7 @@ export const ScenarioSchema = z.strictObject({
 
   buyers: z
     .strictObject({
-      searchCost: num(1, 0, 10, 'utility per distance', 'traditional search cost: lowers the traditional channel by searchCost × distance and raises fair entry cost'),
+      searchCost: num(1, 0, 10, 'utility per distance', 'traditional search cost: lowers the traditional channel by searchCost × distance and raises fair entry cost and the fixed cost of a direct order'),
       priceElasticity: num(2.5, 0.5, 20, 'elasticity', 'η: weight of −log price in buyers’ seller choice'),
       qualityWeight: num(1, 0, 10, 'weight', 'θq: weight of log quality in buyers’ seller choice'),
       brandWeight: num(1.5, 0, 10, 'weight', 'θb: weight of brand × brand taste in buyers’ seller choice'),
@@ -167,13 +167,15 @@ export const ScenarioSchema = z.strictObject({
       trustWeight: num(4, 0, 20, 'utility', 'weight of buyer trust in the platform channel'),
       platformAppeal: num(0, -10, 10, 'utility', 'baseline pull of the platform channel over the traditional one'),
       elsewhereUtility: num(0, -10, 10, 'utility', 'pull of buying from suppliers elsewhere (not this economy’s SMEs), the third option beside the two channels'),
-      unitsPerOrder: z
+      orderCost: z
         .strictObject({
-          platform: num(0.1, 0.001, 1e4, 'units', 'units in one platform order (small batch)'),
-          direct: num(20, 0.01, 1e4, 'units', 'units in one direct offline order'),
-          indirect: num(10, 0.01, 1e4, 'units', 'units in one order placed through an intermediary'),
+          platform: num(0.00016, 1e-7, 1e4, 'k USD per order', 'K_platform: a buyer’s fixed cost of placing one platform order (checkout, parcel clearance), × (1 + platform.searchCost × distance), cut by pilotZoneCustoms from an open pilot zone'),
+          direct: num(5, 1e-7, 1e4, 'k USD per order', 'K_direct: a buyer’s fixed cost of one direct offline order (negotiation, payment instruments, customs formalities), × (1 + buyers.searchCost × distance)'),
+          indirect: num(2.5, 1e-7, 1e4, 'k USD per order', 'K_indirect: a buyer’s fixed cost of one order from the trading company (which does the search, so no distance term)'),
         })
         .prefault({}),
+      demandRate: num(0.2, 0.001, 1e4, 'k USD/tick', 'D: what one buyer buys of one seller’s goods per tick, the demand rate of its ordering problem'),
+      holdingCost: num(0.02, 0.0001, 1, 'share of value/tick', 'h: a buyer’s cost of holding stock (capital, storage, obsolescence) per tick, as a share of its value'),
     })
     .prefault({}),
 
@@ -233,7 +235,7 @@ export const ScenarioSchema = z.strictObject({
       shippingRate: num(0.08, 0, 2, 'share of price per distance', 'traditional shipping cost per unit distance, × region logisticsCost'),
       platformShippingRate: num(0.06, 0, 2, 'share of price per distance', 'platform logistics shipping rate per distance (stage ≥ 1), the same for every region'),
       pilotZoneDiscount: num(0.3, 0, 1, 'share', 'cut in compliance and onboarding cost inside an open pilot zone'),
-      pilotZoneCustoms: num(0.5, 0, 1, 'share', 'cut in the shipping and clearance cost of platform exports from an open pilot zone (cross-border e-commerce customs facilitation)'),
+      pilotZoneCustoms: num(0.5, 0, 1, 'share', 'cut in the shipping cost and in the fixed clearance cost per order of platform exports from an open pilot zone (cross-border e-commerce customs facilitation)'),
     })
     .prefault({}),
 
@@ -243,7 +245,7 @@ export const ScenarioSchema = z.strictObject({
       stage: int(1, 0, 2, 'stage', '0 information matching, 1 functional integration, 2 ecosystem'),
       stageEvolution: z.enum(['fixed', 'gmv']).default('fixed').meta({ unit: 'policy', description: 'fixed stage, or evolve when platform GMV share passes gmvThresholds' }),
       gmvThresholds: z.array(z.number().min(0).max(1)).length(2).default([0.15, 0.35]).meta({ unit: 'GMV share', description: 'platform GMV shares at which stage 1 and stage 2 are reached (stageEvolution: gmv)' }),
-      searchCost: num(0.5, 0, 10, 'utility', 'buyers’ search friction on the platform'),
+      searchCost: num(0.5, 0, 10, 'utility', 'buyers’ search friction on the platform; raises the fixed cost of a platform order × (1 + searchCost × distance)'),
       commission: num(0.1, 0, 0.9, 'share of GMV', 'commission τ on gross merchandise value'),
       passThrough: num(0.8, 0, 1, 'share', 'share of the commission sellers pass on in their list price'),
       subscription: num(0.01, 0, 1e3, 'k USD/tick', 'seller subscription fee per tick'),

@@ -74,34 +74,29 @@ export function dutyMultiplier(t: TradeTables, c: number, m: number, orderValue:
   return rate === 0 || orderValue < t.deMinimis[m]! ? 1 : 1 + rate;
 }
 
-/** Delivered price ÷ ex-factory price of channel c (the trade table). */
-function priceRatioOf(t: TradeTables, c: number): Float64Array {
-  return c === INDIRECT ? t.indirectPriceRatio : c === DIRECT ? t.directPriceRatio : t.platformPriceRatio;
-}
-
-/** Units in one order of channel c. */
-export function unitsPerOrderOf(s: Scenario, c: number): number {
-  const u = s.buyers.unitsPerOrder;
-  return c === INDIRECT ? u.indirect : c === DIRECT ? u.direct : u.platform;
+/** Buyers' order value in channel c (the trade table, region × markets + m), k USD before duty. */
+export function orderValueOf(t: TradeTables, c: number): Float64Array {
+  return c === INDIRECT ? t.indirectOrderValue : c === DIRECT ? t.directOrderValue : t.platformOrderValue;
 }
 
 /**
- * Duty multiplier on firm i's orders in channel c and market m at its
- * ex-factory price `price`: an order is worth unitsPerOrder · price · priceRatio before duty.
+ * Duty multiplier on firm i's orders in channel c and market m. Buyers' order
+ * value (their economic order, the same for every seller of a region) decides
+ * whether the order is below the de minimis threshold.
  */
-export function sellerDuty(w: World, i: number, c: number, m: number, price: number): number {
+export function sellerDuty(w: World, i: number, c: number, m: number): number {
   const t = w.trade;
   if (!t.duty) return 1;
   const k = w.firms.region[i]! * t.deMinimis.length + m;
-  return dutyMultiplier(t, c, m, unitsPerOrderOf(w.scenario, c) * price * priceRatioOf(t, c)[k]!);
+  return dutyMultiplier(t, c, m, orderValueOf(t, c)[k]!);
 }
 
 /**
  * Fills `out[m]` with the duty multiplier of firm i's orders in channel c for
- * every market m, at ex-factory price `price` (the multipliers `channelOrders` prices orders with).
+ * every market m (the multipliers `channelOrders` prices orders with).
  */
-export function fillSellerDuties(w: World, i: number, c: number, price: number, out: Float64Array): Float64Array {
-  for (let m = 0; m < out.length; m++) out[m] = sellerDuty(w, i, c, m, price);
+export function fillSellerDuties(w: World, i: number, c: number, out: Float64Array): Float64Array {
+  for (let m = 0; m < out.length; m++) out[m] = sellerDuty(w, i, c, m);
   return out;
 }
 

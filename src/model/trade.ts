@@ -36,6 +36,7 @@ export function buildTradeTables(w: World): TradeTables {
     indirectFactor: t(R * M), directFactor: t(R * M), platformFactor: t(R * M),
     indirectPaid: t(R * M), directPaid: t(R * M), platformPaid: t(R * M),
     indirectPriceRatio: t(R * M), directPriceRatio: t(R * M), platformPriceRatio: t(R * M),
+    indirectOrderValue: t(R * M), directOrderValue: t(R * M), platformOrderValue: t(R * M),
     directFriction: t(M), platformFriction: t(M),
     intermediaryReach: 0,
     listFactor,
@@ -72,12 +73,38 @@ export function buildTradeTables(w: World): TradeTables {
       tables.indirectFactor[k] = reach ? Math.pow(ind, -eta) : 0;
       tables.directFactor[k] = Math.pow(dir, -eta);
       tables.platformFactor[k] = Math.pow(plat, -eta) * warehouse.lift[m]!;
+      orderValues(w, tables, r, m, customs);
       tables.indirectPaid[k] = (1 - s.intermediary.squeeze) / ind;
       tables.directPaid[k] = 1 / dir;
       tables.platformPaid[k] = (listFactor * (1 - tau)) / plat;
     }
   }
   return tables;
+}
+
+/** Smallest fixed order cost, k USD: a pilot zone that waives all clearance still leaves orders of some size. */
+const MIN_ORDER_COST = 1e-7;
+
+/**
+ * Buyers' order value in each channel from region r to market m: each buyer
+ * solves the ordering problem of an economic order quantity. Ordering less
+ * often saves the fixed cost K of an order; ordering more at once ties up
+ * stock that costs h of its value a tick. With a demand rate D (in value),
+ * the order that minimises K·D/V + h·V/2 is worth V* = √(2·K·D/h).
+ * K is the channel's fixed order cost, raised by the buyer's search for a
+ * seller at that distance as fair entry is (the trading company searches for
+ * its buyers, so none there), and on the platform cut by a pilot zone's
+ * customs facilitation (`customs`: 1 − pilotZoneCustoms, or 1).
+ */
+function orderValues(w: World, tables: TradeTables, r: number, m: number, customs: number): void {
+  const s = w.scenario;
+  const b = s.buyers;
+  const d = w.markets[m]!.distance;
+  const k = r * w.markets.length + m;
+  const eoq = (fixedCost: number) => Math.sqrt((2 * Math.max(fixedCost, MIN_ORDER_COST) * b.demandRate) / b.holdingCost);
+  tables.indirectOrderValue[k] = eoq(b.orderCost.indirect);
+  tables.directOrderValue[k] = eoq(b.orderCost.direct * (1 + b.searchCost * d));
+  tables.platformOrderValue[k] = eoq(b.orderCost.platform * (1 + s.platform.searchCost * d) * customs);
 }
 
 /** Shipping through traditional channels, as a share of the ex-factory price. */

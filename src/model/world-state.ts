@@ -133,6 +133,13 @@ export interface TradeTables {
   indirectPriceRatio: Float64Array;
   directPriceRatio: Float64Array;
   platformPriceRatio: Float64Array;
+  /**
+   * Buyers' order value per channel (region × markets + m), k USD before duty: the
+   * economic order quantity in value, √(2 · K · D / h) (`orderValues` in trade.ts).
+   */
+  indirectOrderValue: Float64Array;
+  directOrderValue: Float64Array;
+  platformOrderValue: Float64Array;
   /** Search friction per market, per channel: searchVisibility × search cost × distance. */
   directFriction: Float64Array;
   platformFriction: Float64Array;
