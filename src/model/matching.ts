@@ -8,7 +8,7 @@ import { Channel, lowestMarket, reputationOf, type Firms } from './firms.js';
 import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt, priceFromCost, unitCost } from './trade.js';
-import { DIRECT, fillSellerDuties, INDIRECT, PLATFORM } from './policy.js';
+import { DIRECT, fillSellerDuties, INDIRECT, PLATFORM, stockedMarkets } from './policy.js';
 import { spendingPower } from './finance.js';
 import type { Rng } from '../engine/rng.js';
 import type { World } from './world.js';
@@ -119,9 +119,10 @@ function accumulatePulls(w: World, pt: PullTerms): void {
     if (platformBits) {
       const rep = reputationTerm(w, i);
       const exposure = w.score[i]!;
+      const stocked = t.warehouses ? stockedMarkets(w, i) : 0;
       for (let b = platformBits; b; b &= b - 1) {
         const m = lowestMarket(b);
-        const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]!, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]!, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure, (stocked >>> m) & 1);
         platformPull[m]! += pull;
         tape[n++] = pull;
       }
@@ -171,9 +172,10 @@ function dutiablePulls(w: World, pt: PullTerms, i: number, tape: Float64Array, n
     const d = duty(PLATFORM);
     const rep = reputationTerm(w, i);
     const exposure = w.score[i]!;
+    const stocked = stockedMarkets(w, i);
     for (let b = platformBits; b; b &= b - 1) {
       const m = lowestMarket(b);
-      const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]! * dutyTerm(d[m]!), brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+      const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]! * dutyTerm(d[m]!), brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure, (stocked >>> m) & 1);
       ms.platformPull[m]! += pull;
       tape[n++] = pull;
     }
@@ -224,6 +226,14 @@ export interface ChannelDraw {
   duty: number;
   /** Buyers' spending per market on the goods the intermediary sold this tick (the rest of `spend` is under the firm's own name). */
   intermediated: Float64Array;
+  /** Markets the channel being drawn ships to from a stocked overseas warehouse (platform only; 0 otherwise), and their price ratios. */
+  stocked: number;
+  stockedRatio: Float64Array;
+}
+
+/** Delivered price ÷ ex-factory price of the seller's goods in market m: from the warehouse where it stocks one. */
+function ratioAt(d: ChannelDraw, priceRatio: Float64Array, m: number): number {
+  return ((d.stocked >>> m) & 1 ? d.stockedRatio : priceRatio)[d.base + m]!;
 }
 
 
@@ -249,7 +259,7 @@ export function channelOrders(
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     const weight = tape[d.at++]!;
-    const orderValue = unitsPerOrder * d.price * priceRatio[d.base + m]!; // before duty
+    const orderValue = unitsPerOrder * d.price * ratioAt(d, priceRatio, m); // before duty
     const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (duties ? orderValue * duties[m]! : orderValue);
     d.expected[m] = orders;
     total += orders;
@@ -262,7 +272,7 @@ export function channelOrders(
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     if (d.expected[m]! <= 0) continue;
-    const beforeDuty = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
+    const beforeDuty = ((units * d.expected[m]!) / total) * d.price * ratioAt(d, priceRatio, m);
     const spend = duties ? beforeDuty * duties[m]! : beforeDuty;
     if (duties) d.duty += spend - beforeDuty;
     sales[m]! += spend;
@@ -278,7 +288,7 @@ const channelDraws = new Map<number, ChannelDraw>();
 export function channelDraw(M: number): ChannelDraw {
   let d = channelDraws.get(M);
   // Money fields start as fractions so V8 holds them as doubles (see `withDoubleFields`); positions stay integers.
-  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, intermediated: new Float64Array(M) }));
+  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, intermediated: new Float64Array(M), stocked: 0, stockedRatio: new Float64Array(0) }));
   return d;
 }
 
@@ -358,7 +368,12 @@ function drawOrders(w: World, pt: PullTerms): void {
     }
     if (ch & Channel.platform) {
       const duties = taxed ? fillSellerDuties(w, i, PLATFORM, p, pt.duties) : undefined;
+      if (t.warehouses) {
+        d.stocked = stockedMarkets(w, i);
+        d.stockedRatio = t.warehousePriceRatio;
+      }
       platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, t.platformPriceRatio, ms.platformSales, duties);
+      d.stocked = 0;
       const saleUnits = platformOrders * units.platform;
       const gmv = saleUnits * p * t.listFactor;
       const commission = tau * gmv;

@@ -10,6 +10,7 @@
  * delivered value before duty; rebates and logistics subsidies are paid by
  * the home government, the first to the exporter, the second to the carrier.
  */
+import { lowestMarket } from './firms.js';
 import { ALL_MARKETS, CHANNEL_NAMES, marketIndex, type Scenario } from './params.js';
 import type { TradeTables, World } from './world-state.js';
 
@@ -48,19 +49,37 @@ export function deMinimisTable(s: Scenario, M: number): Float64Array {
   return t;
 }
 
-/** Overseas warehouses by market: platform shipping multiplier, demand multiplier and fee per seller (1, 1, 0 without). */
-export function warehouseTables(s: Scenario, M: number): { shipping: Float64Array; lift: Float64Array; fee: Float64Array } {
+/** Overseas warehouses by market: the markets that have one (bit set), platform shipping multiplier, demand multiplier and fee per seller (1, 1, 0 without). */
+export function warehouseTables(s: Scenario, M: number): { markets: number; shipping: Float64Array; lift: Float64Array; fee: Float64Array } {
   const shipping = new Float64Array(M).fill(1);
   const lift = new Float64Array(M).fill(1);
   const fee = new Float64Array(M);
+  let markets = 0;
   for (const entry of s.policy.warehouses) {
     for (const m of marketsOf(entry.market, M)) {
+      markets |= 1 << m;
       shipping[m] = 1 - entry.shippingCut;
       lift[m] = 1 + entry.deliveryLift;
       fee[m] = entry.fee;
     }
   }
-  return { shipping, lift, fee };
+  return { markets, shipping, lift, fee };
+}
+
+/**
+ * The platform markets where firm i ships from a stocked overseas warehouse:
+ * those it chose to stock that still have one and that it still serves.
+ */
+export function stockedMarkets(w: World, i: number): number {
+  const f = w.firms;
+  return f.warehouseMarkets[i]! & f.platformMarkets[i]! & w.trade.warehouses;
+}
+
+/** Fees per tick firm i pays for the warehouses it stocks. */
+export function warehouseFees(w: World, i: number): number {
+  let fees = 0;
+  for (let b = stockedMarkets(w, i); b; b &= b - 1) fees += w.trade.warehouseFee[lowestMarket(b)]!;
+  return fees;
 }
 
 /**
@@ -74,9 +93,9 @@ export function dutyMultiplier(t: TradeTables, c: number, m: number, orderValue:
   return rate === 0 || orderValue < t.deMinimis[m]! ? 1 : 1 + rate;
 }
 
-/** Delivered price ÷ ex-factory price of channel c (the trade table). */
-function priceRatioOf(t: TradeTables, c: number): Float64Array {
-  return c === INDIRECT ? t.indirectPriceRatio : c === DIRECT ? t.directPriceRatio : t.platformPriceRatio;
+/** Delivered price ÷ ex-factory price of channel c (the trade table); `stocked`: platform goods shipped from an overseas warehouse. */
+function priceRatioOf(t: TradeTables, c: number, stocked: number): Float64Array {
+  return c === INDIRECT ? t.indirectPriceRatio : c === DIRECT ? t.directPriceRatio : stocked ? t.warehousePriceRatio : t.platformPriceRatio;
 }
 
 /** Units in one order of channel c. */
@@ -93,7 +112,8 @@ export function sellerDuty(w: World, i: number, c: number, m: number, price: num
   const t = w.trade;
   if (!t.duty) return 1;
   const k = w.firms.region[i]! * t.deMinimis.length + m;
-  return dutyMultiplier(t, c, m, unitsPerOrderOf(w.scenario, c) * price * priceRatioOf(t, c)[k]!);
+  const stocked = c === PLATFORM ? (stockedMarkets(w, i) >>> m) & 1 : 0;
+  return dutyMultiplier(t, c, m, unitsPerOrderOf(w.scenario, c) * price * priceRatioOf(t, c, stocked)[k]!);
 }
 
 /**
