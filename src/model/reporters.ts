@@ -90,6 +90,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
   const N = f.capacity;
   const M = f.markets;
   const reach = w.trade.intermediaryReach;
+  const warehouses = w.trade.warehouses;
   let cohort = 0, locked = 0, assembly = 0;
   let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
   let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0, warehouseSellers = 0;
@@ -115,7 +116,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     debt += f.debt[i]!;
     constrained += f.creditConstrained[i]!;
     if (ch & Channel.platform) sellers++;
-    if (stockedMarkets(w, i)) warehouseSellers++;
+    if (warehouses && stockedMarkets(w, i)) warehouseSellers++;
     if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
     scratch[exporters++] = f.exportValue[i]!;
     phiExp += f.productivity[i]!;
