@@ -36,6 +36,8 @@ interface PullTerms {
    * visits them: pass 2 reads the same numbers back instead of recomputing them.
    */
   tape: Float64Array;
+  /** Scratch laid out as the trade tables: one seller's platform price ratios (`platformRatiosOf`). */
+  ratios: Float64Array;
 }
 
 /** One pull tape per firm population, reused every tick. */
@@ -53,6 +55,7 @@ function pullTerms(w: World): PullTerms {
     brandTaste: Float64Array.from(w.markets, (mk) => mk.brandTaste),
     reach: w.trade.intermediaryReach,
     tape,
+    ratios: new Float64Array(w.trade.platformPriceRatio.length),
   };
 }
 
@@ -203,6 +206,20 @@ function fillRate(w: World, i: number, p: number, c: number): number {
   return needed > 0 ? Math.min(1, spendingPower(w, i) / needed) : 1;
 }
 
+/**
+ * The delivered-price ratios firm i's platform orders ship at, written into
+ * its row of `scratch` (laid out as the trade tables): the overseas
+ * warehouse's in the markets where it stocks one, the platform's elsewhere.
+ */
+function platformRatiosOf(w: World, i: number, scratch: Float64Array): Float64Array {
+  const t = w.trade;
+  const M = w.markets.length;
+  const base = w.firms.region[i]! * M;
+  const stocked = stockedMarkets(w, i);
+  for (let m = 0; m < M; m++) scratch[base + m] = ((stocked >>> m) & 1 ? t.warehousePriceRatio : t.platformPriceRatio)[base + m]!;
+  return scratch;
+}
+
 /** What is left of a sale for logistics; with free shipping, rounding can leave −1e-20, which is none. */
 function residue(x: number): number {
   return x > 0 ? x : 0;
@@ -226,14 +243,6 @@ export interface ChannelDraw {
   duty: number;
   /** Buyers' spending per market on the goods the intermediary sold this tick (the rest of `spend` is under the firm's own name). */
   intermediated: Float64Array;
-  /** Markets the channel being drawn ships to from a stocked overseas warehouse (platform only; 0 otherwise), and their price ratios. */
-  stocked: number;
-  stockedRatio: Float64Array;
-}
-
-/** Delivered price ÷ ex-factory price of the seller's goods in market m: from the warehouse where it stocks one. */
-function ratioAt(d: ChannelDraw, priceRatio: Float64Array, m: number): number {
-  return ((d.stocked >>> m) & 1 ? d.stockedRatio : priceRatio)[d.base + m]!;
 }
 
 
@@ -259,7 +268,7 @@ export function channelOrders(
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     const weight = tape[d.at++]!;
-    const orderValue = unitsPerOrder * d.price * ratioAt(d, priceRatio, m); // before duty
+    const orderValue = unitsPerOrder * d.price * priceRatio[d.base + m]!; // before duty
     const orders = weight <= 0 || budget[m]! <= 0 ? 0 : (d.fill * budget[m]! * weight) / pull[m]! / (duties ? orderValue * duties[m]! : orderValue);
     d.expected[m] = orders;
     total += orders;
@@ -272,7 +281,7 @@ export function channelOrders(
   for (let b = bits; b; b &= b - 1) {
     const m = lowestMarket(b);
     if (d.expected[m]! <= 0) continue;
-    const beforeDuty = ((units * d.expected[m]!) / total) * d.price * ratioAt(d, priceRatio, m);
+    const beforeDuty = ((units * d.expected[m]!) / total) * d.price * priceRatio[d.base + m]!;
     const spend = duties ? beforeDuty * duties[m]! : beforeDuty;
     if (duties) d.duty += spend - beforeDuty;
     sales[m]! += spend;
@@ -288,7 +297,7 @@ const channelDraws = new Map<number, ChannelDraw>();
 export function channelDraw(M: number): ChannelDraw {
   let d = channelDraws.get(M);
   // Money fields start as fractions so V8 holds them as doubles (see `withDoubleFields`); positions stay integers.
-  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, intermediated: new Float64Array(M), stocked: 0, stockedRatio: new Float64Array(0) }));
+  if (!d) channelDraws.set(M, (d = { price: 0.5, fill: 0.5, base: 0, at: 0, expected: new Float64Array(M), spend: new Float64Array(M), spent: 0.5, duty: 0.5, intermediated: new Float64Array(M) }));
   return d;
 }
 
@@ -368,12 +377,8 @@ function drawOrders(w: World, pt: PullTerms): void {
     }
     if (ch & Channel.platform) {
       const duties = taxed ? fillSellerDuties(w, i, PLATFORM, p, pt.duties) : undefined;
-      if (t.warehouses) {
-        d.stocked = stockedMarkets(w, i);
-        d.stockedRatio = t.warehousePriceRatio;
-      }
-      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, t.platformPriceRatio, ms.platformSales, duties);
-      d.stocked = 0;
+      const ratios = t.warehouses ? platformRatiosOf(w, i, pt.ratios) : t.platformPriceRatio;
+      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, units.platform, ratios, ms.platformSales, duties);
       const saleUnits = platformOrders * units.platform;
       const gmv = saleUnits * p * t.listFactor;
       const commission = tau * gmv;
