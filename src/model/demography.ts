@@ -120,7 +120,7 @@ function clearSlot(w: World, i: number): void {
     f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital]) {
     a[i] = 0;
   }
-  for (const a of [f.channels, f.directMarkets, f.platformMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained]) {
+  for (const a of [f.channels, f.directMarkets, f.platformMarkets, f.warehouseMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained]) {
     a[i] = 0;
   }
   f.exportRing.fill(0, i * w.scenario.ticksPerYear, (i + 1) * w.scenario.ticksPerYear);

@@ -3,7 +3,8 @@
  * probability `reconsiderRate` (inertia) and makes at most one change, the one
  * worth most per tick: join or leave the intermediary (which sells its
  * suppliers' goods in every market within its reach), enter or leave a market
- * direct offline or on the platform, leave the platform, add or drop a
+ * direct offline or on the platform, stock or unstock the overseas
+ * warehouse in a platform market, leave the platform, add or drop a
  * product line. Values are expected profit per tick less entry costs
  * amortised over the planning horizon; entry costs must be payable from cash
  * and credit. Each market a firm serves under its own name carries a one-off
@@ -14,10 +15,10 @@
  * use it (demonstration).
  */
 import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost, sumUpkeep } from './costs.js';
-import { directReceiptsAt, expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, platformReceiptsAt, outlook, plannedReputation, prospectiveExposure, type Outlook } from './expectations.js';
+import { directReceiptsAt, expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, platformReceiptsAt, prospectiveExposure, warehouseOptions, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount, type Firms } from './firms.js';
-import { transparencyOf } from './policy.js';
+import { stockedMarkets, transparencyOf } from './policy.js';
 import { perceivedAdBurden } from './traffic.js';
 import { appealOf, brandTerm, buyersReputationTerm, marginOnReceipts } from './trade.js';
 import type { World } from './world.js';
@@ -34,6 +35,8 @@ const enum Move {
   LeavePlatform,
   AddCategory,
   DropCategory,
+  StockWarehouse,
+  UnstockWarehouse,
 }
 
 /** The best move found so far in a review. */
@@ -43,6 +46,7 @@ interface Choice {
   value: number;
   cost: number; // one-off cost paid on the move
   expected: number; // expected per-tick profit of the new channel (seeds its smoothed profit)
+  stock: number; // 1: a platform market opened or joined in stocks its overseas warehouse
 }
 
 /** Share of platform potential a firm sees, rising with regional adoption (demonstration effect). */
@@ -51,13 +55,14 @@ function awareness(w: World, i: number): number {
   return base + (1 - base) * Math.min(1, 3 * w.region.adoption[w.firms.region[i]!]!);
 }
 
-function consider(c: Choice, move: Move, market: number, value: number, cost: number, expected: number): void {
+function consider(c: Choice, move: Move, market: number, value: number, cost: number, expected: number, stock = 0): void {
   if (value > c.value) {
     c.move = move;
     c.market = market;
     c.value = value;
     c.cost = cost;
     c.expected = expected;
+    c.stock = stock;
   }
 }
 
@@ -130,6 +135,7 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const mayDrop = several && (s.channels.platformMarketUpkeep > 0 || netMargin < 0);
   const scope = scopeTerms(w, served);
   const tariffs = w.trade.duty !== null;
+  const warehouses = w.trade.warehouses;
   // Terms of the firm the same in every market, read once (the receipts are those of expectedPlatformReceipts).
   const M = w.markets.length;
   const fit = f.marketFit;
@@ -139,23 +145,52 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const brandWeight = s.buyers.brandWeight;
   const listedIn = listed ? served : 0;
   for (let m = 0; m < M; m++) {
-    if (served & (1 << m) && !mayDrop) continue;
-    const receipts = tariffs
-      ? expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm)
-      : platformReceiptsAt(w, o, base + m, m, appeal * fit[row + m]!, brandTerm(brandWeight, brand, o.brandTaste[m]!), repTerm, exposure, !(listedIn & (1 << m)));
-    const gross = seen * receipts * netMargin - marginalUpkeep(w, scope, m, served);
+    const atWarehouse = (warehouses >>> m) & 1;
+    if (served & (1 << m) && !mayDrop && !atWarehouse) continue;
+    const value = atWarehouse
+      ? warehouseMarketValue(w, o, i, m, appeal, exposure, repTerm, seen, netMargin, c)
+      : seen * (tariffs
+        ? expectedPlatformReceipts(w, o, i, m, appeal, exposure, repTerm)
+        : platformReceiptsAt(w, o, base + m, m, appeal * fit[row + m]!, brandTerm(brandWeight, brand, o.brandTaste[m]!), repTerm, exposure, !(listedIn & (1 << m)))) * netMargin;
+    if (served & (1 << m) && !mayDrop) continue; // only its warehouse could change
+    const stock = atWarehouse ? stockPlan.stock : 0;
+    const gross = value - marginalUpkeep(w, scope, m, served);
     if (served & (1 << m)) {
       if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
     } else if (listed) {
-      consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0);
+      consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0, stock);
     } else {
       const cost = onboarding + marketCost;
       const profit = gross - s.platform.subscription - compliance - adaptation;
-      consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannel, cost, profit);
+      consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannel, cost, profit, stock);
     }
   }
   const settled = f.platformAge[i]! >= 2 * s.platform.traffic.coldStartTicks;
   if (listed && settled && f.profitPlatform[i]! < 0) consider(c, Move.LeavePlatform, -1, -f.profitPlatform[i]!, 0, 0);
+}
+
+/** Whether a market the seller would open stocks its warehouse: what `warehouseMarketValue` last chose. */
+const stockPlan = { stock: 0 };
+
+/**
+ * Margin per tick firm i expects in platform market m, which has an overseas
+ * warehouse, net of the warehouse fee where it stocks it; `seen` and
+ * `netMargin` as in `considerPlatform`. In a market it serves: at its present choice, and
+ * switching (stocking or unstocking) is a move worth the difference. In a new
+ * one: the better choice, which `stockPlan` records for the move that opens it.
+ */
+function warehouseMarketValue(w: World, o: Outlook, i: number, m: number, appeal: number, exposure: number, repTerm: number, seen: number, netMargin: number, c: Choice): number {
+  const v = warehouseOptions(w, o, i, m, appeal, exposure, repTerm);
+  const plain = seen * v.plain * netMargin;
+  const stocked = seen * v.stocked * netMargin - w.trade.warehouseFee[m]!;
+  if (w.firms.platformMarkets[i]! & (1 << m)) {
+    const now = (stockedMarkets(w, i) >>> m) & 1;
+    if (now) consider(c, Move.UnstockWarehouse, m, plain - stocked, 0, 0);
+    else consider(c, Move.StockWarehouse, m, stocked - plain, 0, 0);
+    return now ? stocked : plain;
+  }
+  stockPlan.stock = stocked > plain ? 1 : 0;
+  return stockPlan.stock ? stocked : plain;
 }
 
 /**
@@ -240,17 +275,27 @@ function apply(w: World, i: number, c: Choice): void {
       break;
     case Move.JoinPlatform:
       joinPlatform(w, i, bit, c.expected);
+      f.warehouseMarkets[i] = c.stock ? bit : 0;
       break;
     case Move.AddPlatformMarket:
       f.platformMarkets[i]! |= bit;
+      if (c.stock) f.warehouseMarkets[i]! |= bit;
       break;
     case Move.DropPlatformMarket:
       f.platformMarkets[i]! &= ~bit;
+      f.warehouseMarkets[i]! &= ~bit;
       break;
     case Move.LeavePlatform:
       w.ledger.platformLeaves++;
       f.channels[i]! &= ~Channel.platform;
       f.platformMarkets[i] = 0;
+      f.warehouseMarkets[i] = 0;
+      break;
+    case Move.StockWarehouse:
+      f.warehouseMarkets[i]! |= bit;
+      break;
+    case Move.UnstockWarehouse:
+      f.warehouseMarkets[i]! &= ~bit;
       break;
     case Move.AddCategory:
       f.categories[i]!++;
@@ -300,7 +345,7 @@ function countListed(f: Firms, listed: Float64Array, firms: Float64Array): void 
  * per tick starts with integer fields that V8 widens to doubles within the
  * tick, which deoptimized the review loop every tick.
  */
-const reviewChoice: Choice = { move: Move.None, market: -1, value: 0, cost: 0, expected: 0 };
+const reviewChoice: Choice = { move: Move.None, market: -1, value: 0, cost: 0, expected: 0, stock: 0 };
 
 export function entryAndChannels(w: World): void {
   observeAdoption(w);

@@ -6,7 +6,7 @@
 import { platformPullIn, traditionalPullIn } from './buyers.js';
 import { fairEntryCost } from './costs.js';
 import { Channel, lowestMarket, reputationOf } from './firms.js';
-import { DIRECT, INDIRECT, PLATFORM, sellerDuty } from './policy.js';
+import { DIRECT, INDIRECT, PLATFORM, sellerDuty, stockedMarkets } from './policy.js';
 import { exposureFor, scoreOf } from './traffic.js';
 import { brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt } from './trade.js';
 import type { World } from './world.js';
@@ -106,6 +106,52 @@ function dutiableReceipts(w: World, o: Outlook, i: number, m: number, appeal: nu
   const weight = platformPullAt(w.trade, k, m, appeal * fitIn(w, i, m) * duty.pull, brandIn(w, o, i, m), repTerm, exposure);
   const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
   return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! * duty.paid : 0;
+}
+
+/** Expected platform receipts per tick in a market with an overseas warehouse: shipping plain, and from the stocked warehouse. */
+export interface WarehouseOptions {
+  plain: number;
+  stocked: number;
+}
+
+/** The one record, refilled per call; fields start as fractions so V8 holds them as doubles. */
+const warehouseRecord: WarehouseOptions = { plain: 0.5, stocked: 0.5 };
+
+/**
+ * Expected receipts from selling on the platform in market m (which has an
+ * overseas warehouse) without and with stocking it. The seller's present
+ * choice is valued as `expectedPlatformReceipts` values it (the same numbers,
+ * so a warehouse nobody stocks changes no decision); the other with its own
+ * pull taken out of the market's and the other's put in, paid on the other's
+ * delivered price. Arguments as for `expectedPlatformReceipts`; the record is reused.
+ */
+export function warehouseOptions(w: World, o: Outlook, i: number, m: number, appeal: number, exposure: number, repTerm: number): WarehouseOptions {
+  const t = w.trade;
+  const k = tableIndex(w, i, m);
+  const duty = t.duty ? dutyTerms(w, i, PLATFORM, m) : NO_DUTY;
+  const a = appeal * fitIn(w, i, m) * duty.pull;
+  const brand = brandIn(w, o, i, m);
+  const plain = platformPullAt(t, k, m, a, brand, repTerm, exposure, 0);
+  const stocked = platformPullAt(t, k, m, a, brand, repTerm, exposure, 1);
+  const listedHere = (w.firms.channels[i]! & Channel.platform) !== 0 && (w.firms.platformMarkets[i]! & (1 << m)) !== 0;
+  const budget = w.market.platformBudget[m]!;
+  const pull = o.platformPull[m]!;
+  if (!listedHere) {
+    warehouseRecord.plain = budgetShare(budget, plain, pull + plain) * t.platformPaid[k]! * duty.paid;
+    warehouseRecord.stocked = budgetShare(budget, stocked, pull + stocked) * t.warehousePaid[k]! * duty.paid;
+  } else if ((stockedMarkets(w, i) >>> m) & 1) {
+    warehouseRecord.stocked = budgetShare(budget, stocked, pull) * t.warehousePaid[k]! * duty.paid;
+    warehouseRecord.plain = budgetShare(budget, plain, Math.max(0, pull - stocked) + plain) * t.platformPaid[k]! * duty.paid;
+  } else {
+    warehouseRecord.plain = budgetShare(budget, plain, pull) * t.platformPaid[k]! * duty.paid;
+    warehouseRecord.stocked = budgetShare(budget, stocked, Math.max(0, pull - plain) + stocked) * t.warehousePaid[k]! * duty.paid;
+  }
+  return warehouseRecord;
+}
+
+/** Buyers' spending on a seller of pull `own` in a market of total pull `pull` (its own included), as `expectedPlatformReceipts` takes it. */
+function budgetShare(budget: number, own: number, pull: number): number {
+  return pull > 0 ? (budget * own) / pull : 0;
 }
 
 /** Exposure a firm would get on the platform now (cold start for a newcomer). */

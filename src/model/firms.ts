@@ -34,6 +34,7 @@ export interface Firms {
   channels: Uint8Array; // Channel flags
   directMarkets: Uint32Array; // bit set of markets served direct offline
   platformMarkets: Uint32Array; // bit set of markets served on the platform
+  warehouseMarkets: Uint32Array; // bit set of platform markets where the seller stocks the overseas warehouse (it pays the fee)
   /** capacity × markets: how much buyers in market m like firm i's goods, relative to the mean (drawn at entry, mean 1). */
   marketFit: Float32Array;
   categories: Uint8Array; // product lines
@@ -95,6 +96,7 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     channels: new Uint8Array(capacity),
     directMarkets: new Uint32Array(capacity),
     platformMarkets: new Uint32Array(capacity),
+    warehouseMarkets: new Uint32Array(capacity),
     marketFit: new Float32Array(capacity * markets),
     categories: new Uint8Array(capacity),
     opportunist: new Uint8Array(capacity),

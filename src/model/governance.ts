@@ -64,6 +64,7 @@ export function enforce(w: World): void {
     w.ledger.platformLeaves++;
     f.channels[i]! &= ~Channel.platform;
     f.platformMarkets[i] = 0;
+    f.warehouseMarkets[i] = 0;
     f.delistedUntil[i] = w.tick + g.delistTicks;
   }
 }

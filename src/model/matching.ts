@@ -8,7 +8,7 @@ import { Channel, lowestMarket, reputationOf, type Firms } from './firms.js';
 import { platformPullIn, splitBudgets, traditionalPullIn } from './buyers.js';
 import { allocateTraffic } from './traffic.js';
 import { appealOf, asMade, brandTerm, buyersReputationTerm, directPullAt, indirectPullAt, platformPullAt, priceFromCost, unitCost } from './trade.js';
-import { DIRECT, fillSellerDuties, INDIRECT, PLATFORM } from './policy.js';
+import { DIRECT, fillSellerDuties, INDIRECT, PLATFORM, stockedMarkets } from './policy.js';
 import { spendingPower } from './finance.js';
 import type { Rng } from '../engine/rng.js';
 import type { World } from './world.js';
@@ -36,6 +36,8 @@ interface PullTerms {
    * visits them: pass 2 reads the same numbers back instead of recomputing them.
    */
   tape: Float64Array;
+  /** Scratch laid out as the trade tables: one seller's platform price ratios (`platformRatiosOf`). */
+  ratios: Float64Array;
 }
 
 /** One pull tape per firm population, reused every tick. */
@@ -53,6 +55,7 @@ function pullTerms(w: World): PullTerms {
     brandTaste: Float64Array.from(w.markets, (mk) => mk.brandTaste),
     reach: w.trade.intermediaryReach,
     tape,
+    ratios: new Float64Array(w.trade.platformPriceRatio.length),
   };
 }
 
@@ -119,9 +122,10 @@ function accumulatePulls(w: World, pt: PullTerms): void {
     if (platformBits) {
       const rep = reputationTerm(w, i);
       const exposure = w.score[i]!;
+      const stocked = t.warehouses ? stockedMarkets(w, i) : 0;
       for (let b = platformBits; b; b &= b - 1) {
         const m = lowestMarket(b);
-        const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]!, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+        const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]!, brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure, (stocked >>> m) & 1);
         platformPull[m]! += pull;
         tape[n++] = pull;
       }
@@ -170,9 +174,10 @@ function dutiablePulls(w: World, pt: PullTerms, i: number, tape: Float64Array, n
     const d = duty(PLATFORM);
     const rep = reputationTerm(w, i);
     const exposure = w.score[i]!;
+    const stocked = stockedMarkets(w, i);
     for (let b = platformBits; b; b &= b - 1) {
       const m = lowestMarket(b);
-      const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]! * dutyTerm(d[m]!), brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure);
+      const pull = platformPullAt(t, base + m, m, appeal * fit[row + m]! * dutyTerm(d[m]!), brandTerm(pt.brandWeight, brand, pt.brandTaste[m]!), rep, exposure, (stocked >>> m) & 1);
       ms.platformPull[m]! += pull;
       tape[n++] = pull;
     }
@@ -198,6 +203,20 @@ function fillRate(w: World, i: number, p: number, c: number): number {
   const units = f.expectedDirect[i]! / p + f.expectedIndirect[i]! / (p * w.trade.intermediaryPays) + f.expectedPlatform[i]! / (p * w.trade.listFactor * (1 - w.platform.commission));
   const needed = cycle * c * units;
   return needed > 0 ? Math.min(1, spendingPower(w, i) / needed) : 1;
+}
+
+/**
+ * The delivered-price ratios firm i's platform orders ship at, written into
+ * its row of `scratch` (laid out as the trade tables): the overseas
+ * warehouse's in the markets where it stocks one, the platform's elsewhere.
+ */
+function platformRatiosOf(w: World, i: number, scratch: Float64Array): Float64Array {
+  const t = w.trade;
+  const M = w.markets.length;
+  const base = w.firms.region[i]! * M;
+  const stocked = stockedMarkets(w, i);
+  for (let m = 0; m < M; m++) scratch[base + m] = ((stocked >>> m) & 1 ? t.warehousePriceRatio : t.platformPriceRatio)[base + m]!;
+  return scratch;
 }
 
 /** What is left of a sale for logistics; with free shipping, rounding can leave −1e-20, which is none. */
@@ -360,7 +379,8 @@ function drawOrders(w: World, pt: PullTerms): void {
     }
     if (ch & Channel.platform) {
       const duties = taxed ? fillSellerDuties(w, i, PLATFORM, pt.duties) : undefined;
-      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, t.platformOrderValue, t.platformPriceRatio, ms.platformSales, duties);
+      const ratios = t.warehouses ? platformRatiosOf(w, i, pt.ratios) : t.platformPriceRatio;
+      platformOrders = channelOrders(orderRng, d, pt.tape, f.platformMarkets[i]!, platformBudget, platPulls, t.platformOrderValue, ratios, ms.platformSales, duties);
       const saleUnits = d.units;
       const gmv = saleUnits * p * t.listFactor;
       const commission = tau * gmv;

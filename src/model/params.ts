@@ -112,13 +112,13 @@ const policy = z
       .array(
         z.strictObject({
           market: marketRef,
-          fee: num(0.3, 0, 1e3, 'k USD/tick per seller', 'running cost a platform seller serving the market pays for warehouse space there'),
-          shippingCut: num(0.5, 0, 1, 'share', 'cut in the platform shipping cost to the market (bulk freight to the warehouse, local delivery)'),
-          deliveryLift: num(0.2, 0, 5, 'share', 'rise in buyers’ attractiveness of platform goods delivered from the warehouse (faster delivery, local returns)'),
+          fee: num(0.3, 0, 1e3, 'k USD/tick per seller', 'running cost a platform seller pays for warehouse space in the market, if it chooses to stock the warehouse there'),
+          shippingCut: num(0.5, 0, 1, 'share', 'cut in the platform shipping cost to the market of a seller who stocks the warehouse (bulk freight to the warehouse, local delivery)'),
+          deliveryLift: num(0.2, 0, 5, 'share', 'rise in buyers’ attractiveness of a stocking seller’s platform goods, delivered from the warehouse (faster delivery, local returns)'),
         }),
       )
       .default([])
-      .meta({ unit: 'list of {market, fee, shippingCut, deliveryLift}', description: 'public overseas warehouses by market: market (M1 … or all), fee (k USD/tick per seller, default 0.3), shippingCut (share of platform shipping, default 0.5), deliveryLift (rise in buyers’ attractiveness, default 0.2); every platform seller serving the market stocks one and pays its fee; none by default' }),
+      .meta({ unit: 'list of {market, fee, shippingCut, deliveryLift}', description: 'public overseas warehouses by market: market (M1 … or all), fee (k USD/tick per seller, default 0.3), shippingCut (share of platform shipping, default 0.5), deliveryLift (rise in buyers’ attractiveness, default 0.2); each platform seller serving the market stocks it, and pays its fee, when it expects the shipping cut and delivery lift to add more to its margin there than the fee (docs/ODD.md §7.19); none by default' }),
     commissionCap: num(0.9, 0, 0.9, 'share of GMV', 'ceiling on the platform commission whatever its fee policy (0.9: no cap beyond the model’s clamp)'),
     payToRankBan: flag(false, 'traffic-rule mandate: advertising may not buy rank, the ad weight of the ranking score is forced to 0 (whatever the rule or a rule change)'),
     transparencyFloor: num(0, 0, 1, 'index 0–1', 'traffic-rule mandate: algorithm transparency at least this (platform.governance.transparency is raised to it; 0: no mandate)'),

@@ -107,6 +107,7 @@ function closeListings(w: World): void {
   for (let i = 0; i < f.capacity; i++) {
     f.channels[i]! &= ~Channel.platform;
     f.platformMarkets[i] = 0;
+    f.warehouseMarkets[i] = 0;
   }
 }
 

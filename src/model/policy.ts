@@ -10,6 +10,7 @@
  * delivered value before duty; rebates and logistics subsidies are paid by
  * the home government, the first to the exporter, the second to the carrier.
  */
+import { lowestMarket } from './firms.js';
 import { ALL_MARKETS, CHANNEL_NAMES, marketIndex, type Scenario } from './params.js';
 import type { TradeTables, World } from './world-state.js';
 
@@ -48,19 +49,37 @@ export function deMinimisTable(s: Scenario, M: number): Float64Array {
   return t;
 }
 
-/** Overseas warehouses by market: platform shipping multiplier, demand multiplier and fee per seller (1, 1, 0 without). */
-export function warehouseTables(s: Scenario, M: number): { shipping: Float64Array; lift: Float64Array; fee: Float64Array } {
+/** Overseas warehouses by market: the markets that have one (bit set), platform shipping multiplier, demand multiplier and fee per seller (1, 1, 0 without). */
+export function warehouseTables(s: Scenario, M: number): { markets: number; shipping: Float64Array; lift: Float64Array; fee: Float64Array } {
   const shipping = new Float64Array(M).fill(1);
   const lift = new Float64Array(M).fill(1);
   const fee = new Float64Array(M);
+  let markets = 0;
   for (const entry of s.policy.warehouses) {
     for (const m of marketsOf(entry.market, M)) {
+      markets |= 1 << m;
       shipping[m] = 1 - entry.shippingCut;
       lift[m] = 1 + entry.deliveryLift;
       fee[m] = entry.fee;
     }
   }
-  return { shipping, lift, fee };
+  return { markets, shipping, lift, fee };
+}
+
+/**
+ * The platform markets where firm i ships from a stocked overseas warehouse:
+ * those it chose to stock that still have one and that it still serves.
+ */
+export function stockedMarkets(w: World, i: number): number {
+  const f = w.firms;
+  return f.warehouseMarkets[i]! & f.platformMarkets[i]! & w.trade.warehouses;
+}
+
+/** Fees per tick firm i pays for the warehouses it stocks. */
+export function warehouseFees(w: World, i: number): number {
+  let fees = 0;
+  for (let b = stockedMarkets(w, i); b; b &= b - 1) fees += w.trade.warehouseFee[lowestMarket(b)]!;
+  return fees;
 }
 
 /**

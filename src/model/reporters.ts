@@ -5,6 +5,7 @@
  */
 import { radixSelect, radixSort } from '../engine/radix-sort.js';
 import { Channel, marketCount, reputationOf, servedMarkets } from './firms.js';
+import { stockedMarkets } from './policy.js';
 import { pilotZoneOpen } from './regions.js';
 import type { World } from './world.js';
 
@@ -16,7 +17,7 @@ export const MODEL_METRICS = [
   'orderValuePlatform', 'orderValueTraditional', 'orderValue', 'salesGini', 'digitalGap', 'fraudShare', 'buyerTrust',
   'complianceCostShare', 'entryRate', 'exitRate', 'platformExitRate', 'meanProductivity', 'exporterProductivityPremium', 'rdIntensity', 'inus',
   'creditUsed', 'creditConstrainedShare', 'rocDispersion', 'honestExportValue', 'lowCashExportValue', 'ruleChanges',
-  'tariffs', 'rebates', 'logisticsSubsidies',
+  'tariffs', 'rebates', 'logisticsSubsidies', 'warehouseSellers',
 ] as const;
 export type ModelMetric = (typeof MODEL_METRICS)[number];
 
@@ -77,7 +78,7 @@ function rankSums(a: Float64Array, n: number): Float64Array {
 interface FirmTotals {
   cohort: number; locked: number; assembly: number;
   exporters: number; ind: number; dir: number; plat: number; direct: number; cats: number; mkts: number; hhiSum: number; hhiN: number;
-  phiAll: number; phiExp: number; debt: number; constrained: number; sellers: number;
+  phiAll: number; phiExp: number; debt: number; constrained: number; sellers: number; warehouseSellers: number;
   sellerPlatform: number; sellerExports: number;
   logSum: number; logSq: number; logN: number;
   digitalHi: number; nDigitalHi: number; digitalLo: number; nDigitalLo: number;
@@ -87,7 +88,7 @@ interface FirmTotals {
 function newFirmTotals(): FirmTotals {
   return {
     cohort: 0, locked: 0, assembly: 0, exporters: 0, ind: 0, dir: 0, plat: 0, direct: 0, cats: 0, mkts: 0, hhiSum: 0, hhiN: 0,
-    phiAll: 0, phiExp: 0, debt: 0, constrained: 0, sellers: 0, sellerPlatform: 0, sellerExports: 0, logSum: 0, logSq: 0, logN: 0,
+    phiAll: 0, phiExp: 0, debt: 0, constrained: 0, sellers: 0, warehouseSellers: 0, sellerPlatform: 0, sellerExports: 0, logSum: 0, logSq: 0, logN: 0,
     digitalHi: 0, nDigitalHi: 0, digitalLo: 0, nDigitalLo: 0, stages: new Float64Array(4),
   };
 }
@@ -104,9 +105,10 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
   const N = f.capacity;
   const M = f.markets;
   const reach = w.trade.intermediaryReach;
+  const warehouses = w.trade.warehouses;
   let cohort = 0, locked = 0, assembly = 0;
   let exporters = 0, ind = 0, dir = 0, plat = 0, direct = 0, cats = 0, mkts = 0, hhiSum = 0, hhiN = 0;
-  let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0;
+  let phiAll = 0, phiExp = 0, debt = 0, constrained = 0, sellers = 0, warehouseSellers = 0;
   let sellerPlatform = 0, sellerExports = 0;
   const stages = out.stages;
   stages.fill(0);
@@ -134,6 +136,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
       sellerPlatform += f.platformReceipts[i]!;
       sellerExports += f.exportReceipts[i]!;
     }
+    if (warehouses && stockedMarkets(w, i)) warehouseSellers++;
     if (!(ch & (Channel.indirect | Channel.direct | Channel.platform))) continue;
     scratch[exporters++] = f.exportValue[i]!;
     phiExp += f.productivity[i]!;
@@ -168,7 +171,7 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
   out.cohort = cohort; out.locked = locked; out.assembly = assembly;
   out.exporters = exporters; out.ind = ind; out.dir = dir; out.plat = plat; out.direct = direct; out.cats = cats; out.mkts = mkts;
   out.hhiSum = hhiSum; out.hhiN = hhiN; out.phiAll = phiAll; out.phiExp = phiExp; out.debt = debt; out.constrained = constrained;
-  out.sellers = sellers; out.sellerPlatform = sellerPlatform; out.sellerExports = sellerExports; out.logSum = logSum; out.logSq = logSq; out.logN = logN;
+  out.sellers = sellers; out.warehouseSellers = warehouseSellers; out.sellerPlatform = sellerPlatform; out.sellerExports = sellerExports; out.logSum = logSum; out.logSq = logSq; out.logN = logN;
   out.digitalHi = digitalHi; out.nDigitalHi = nDigitalHi; out.digitalLo = digitalLo; out.nDigitalLo = nDigitalLo;
   return out;
 }
@@ -314,6 +317,7 @@ export class Reporters {
       tariffs: L.tariffs,
       rebates: L.rebates,
       logisticsSubsidies: L.logisticsSubsidies,
+      warehouseSellers: this.totals.warehouseSellers,
       entryRate: L.entries / N,
       exitRate: L.exits / N,
       platformExitRate: ratio(L.platformLeaves, w.platform.listed),

@@ -3,7 +3,7 @@
  * subscription and compliance, interest; enforcement against cheaters;
  * reputation memory; and the adaptive expectations firms carry into next tick.
  */
-import { channelRunningCost, complianceCost, platformUpkeepOf, productLinesCost } from './costs.js';
+import { channelRunningCost, complianceCost, platformMarketsCost, productLinesCost } from './costs.js';
 import { enforce } from './governance.js';
 import { Channel, marketCount } from './firms.js';
 import { asMade, marginAt, priceFromCost, unitCost } from './trade.js';
@@ -100,7 +100,7 @@ function updatePlatformProfit(w: World, i: number, nChannels: number): void {
   const cost = unitCost(w, i);
   const price = priceFromCost(w, i, cost);
   const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission)) + w.trade.rebate;
-  const upkeep = platformUpkeepOf(w, f.platformMarkets[i]!);
+  const upkeep = platformMarketsCost(w, i);
   const own = s.platform.subscription + upkeep + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);
   f.profitPlatform[i] = (1 - lambda) * f.profitPlatform[i]! + lambda * (f.platformReceipts[i]! * mu - own);
   f.expectedPlatform[i] = (1 - lambda) * f.expectedPlatform[i]! + lambda * f.platformReceipts[i]!;

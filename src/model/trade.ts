@@ -37,13 +37,16 @@ export function buildTradeTables(w: World): TradeTables {
     indirectPaid: t(R * M), directPaid: t(R * M), platformPaid: t(R * M),
     indirectPriceRatio: t(R * M), directPriceRatio: t(R * M), platformPriceRatio: t(R * M),
     indirectOrderValue: t(R * M), directOrderValue: t(R * M), platformOrderValue: t(R * M),
+    warehouseFactor: t(R * M), warehousePaid: t(R * M), warehousePriceRatio: t(R * M),
     directFriction: t(M), platformFriction: t(M),
     intermediaryReach: 0,
     listFactor,
     intermediaryPays: 1 - s.intermediary.squeeze,
     logStageQuality: Float64Array.from(s.firm.stageQuality, (q) => Math.log(q)),
     compliance: Float64Array.from(w.regions, (_, r) => complianceCostIn(w, r)),
-    platformUpkeep: Float64Array.from(w.markets, (mk, m) => s.channels.platformMarketUpkeep * mk.distance * saas + warehouse.fee[m]!),
+    platformUpkeep: Float64Array.from(w.markets, (mk) => s.channels.platformMarketUpkeep * mk.distance * saas),
+    warehouses: warehouse.markets,
+    warehouseFee: warehouse.fee,
     duty: dutyTable(s, M),
     deMinimis: deMinimisTable(s, M),
     rebate: s.policy.exportRebate,
@@ -62,7 +65,7 @@ export function buildTradeTables(w: World): TradeTables {
       const fullShip = traditionalShipping(w, r, m);
       const ship = fullShip * buyersPart;
       const customs = pilotZoneOpen(w.regions[r]!, w.tick) ? 1 - s.logistics.pilotZoneCustoms : 1;
-      const platShip = (w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : fullShip) * customs * warehouse.shipping[m]! * buyersPart;
+      const platShip = (w.platform.stage >= 1 ? s.logistics.platformShippingRate * w.markets[m]!.distance : fullShip) * customs * buyersPart;
       const reach = (tables.intermediaryReach >> m) & 1;
       const ind = (1 + s.intermediary.margin) * (1 + ship);
       const dir = 1 + ship;
@@ -72,11 +75,16 @@ export function buildTradeTables(w: World): TradeTables {
       tables.platformPriceRatio[k] = plat;
       tables.indirectFactor[k] = reach ? Math.pow(ind, -eta) : 0;
       tables.directFactor[k] = Math.pow(dir, -eta);
-      tables.platformFactor[k] = Math.pow(plat, -eta) * warehouse.lift[m]!;
+      tables.platformFactor[k] = Math.pow(plat, -eta);
       orderValues(w, tables, r, m, customs);
       tables.indirectPaid[k] = (1 - s.intermediary.squeeze) / ind;
       tables.directPaid[k] = 1 / dir;
       tables.platformPaid[k] = (listFactor * (1 - tau)) / plat;
+      // From a stocked warehouse: bulk freight in and local delivery cut shipping, faster delivery lifts demand.
+      const stocked = listFactor * (1 + platShip * warehouse.shipping[m]!);
+      tables.warehousePriceRatio[k] = stocked;
+      tables.warehouseFactor[k] = Math.pow(stocked, -eta) * warehouse.lift[m]!;
+      tables.warehousePaid[k] = (listFactor * (1 - tau)) / stocked;
     }
   }
   return tables;
@@ -160,9 +168,13 @@ export function directPullAt(t: TradeTables, k: number, m: number, appeal: numbe
   return found(appeal * t.directFactor[k]! * brand, t.directFriction[m]!);
 }
 
-/** Pull of a platform seller, for table index k, market m, and its brand, buyers' reputation and exposure terms. */
-export function platformPullAt(t: TradeTables, k: number, m: number, appeal: number, brand: number, reputation: number, exposure: number): number {
-  return found(appeal * t.platformFactor[k]! * brand * reputation * exposure, t.platformFriction[m]!);
+/**
+ * Pull of a platform seller, for table index k, market m, and its brand, buyers' reputation and exposure terms;
+ * `stocked` (1) when it ships to m from the overseas warehouse.
+ */
+export function platformPullAt(t: TradeTables, k: number, m: number, appeal: number, brand: number, reputation: number, exposure: number, stocked = 0): number {
+  const factor = stocked ? t.warehouseFactor[k]! : t.platformFactor[k]!;
+  return found(appeal * factor * brand * reputation * exposure, t.platformFriction[m]!);
 }
 
 /** Buyers' reputation term on the platform: exp(θr·(reputation − 1)), 1 for a perfect record. */

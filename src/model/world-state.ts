@@ -153,8 +153,16 @@ export interface TradeTables {
   logStageQuality: Float64Array;
   /** Compliance cost per tick of a platform seller, by region (`complianceCostIn`). */
   compliance: Float64Array;
-  /** Running cost per tick of serving each market on the platform: `platformMarketUpkeep` × distance, + an overseas warehouse's fee. */
+  /** Running cost per tick of serving each market on the platform: `platformMarketUpkeep` × distance. */
   platformUpkeep: Float64Array;
+  /** Markets with an overseas warehouse (bit set; 0: none, and nothing below is read). */
+  warehouses: number;
+  /** Fee per tick a seller pays to stock the warehouse in each market (0 without one). */
+  warehouseFee: Float64Array;
+  /** The platform terms above for goods a seller ships from the warehouse (the same as the platform's where there is none). */
+  warehouseFactor: Float64Array;
+  warehousePaid: Float64Array;
+  warehousePriceRatio: Float64Array;
   /** Tariff rate by channel (indirect, direct, platform) and market, row c × markets + m; null when no market has one. */
   duty: Float64Array | null;
   /** De minimis threshold per market, k USD per order (orders worth less enter duty-free; 0: none). */
