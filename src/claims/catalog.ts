@@ -167,7 +167,7 @@ export const CLAIMS: Claim[] = [
       { label: 'compliance cost share', metric: { model: 'complianceCostShare' }, expect: { kind: 'up', variants: [c('x5-rules-stable'), c('x5-rules-volatile')] } },
     ],
     recorded: 'not reproduced',
-    why: 'Volatile, opaque rules cut the number of platform sellers and raise the compliance-cost share, but the rate at which sellers leave falls rather than rises (−0.0017 [−0.0026, −0.0008] a tick, on about 0.009). Rule changes charge every seller a re-adaptation cost that enters its platform profit, and outsiders misjudge under opaque rules the exposure they would get, so some join on a guess their sales disprove: both push exits up. But sellers expect the cost when they decide to list, so volatility deters listing, and the fewer sellers who list are those who can carry it and who, with fewer rivals, win a larger share of the platform’s buyers: selection outweighs the shocks. With rule changes five times larger (log-sd 0.5) the exit rate rose at some seed bases and not others, and every change shifted how concentrated traffic was for all sellers at once (the share of firms exporting ranged 0.10–0.32 across seeds).',
+    why: 'Volatile, opaque rules cut the number of platform sellers and raise the compliance-cost share, but the rate at which sellers leave falls rather than rises (−0.0017 [−0.0021, −0.0012] a tick, on about 0.009). Rule changes charge every seller a re-adaptation cost that enters its platform profit, and outsiders misjudge under opaque rules the exposure they would get, so some join on a guess their sales disprove: both push exits up. But sellers expect the cost when they decide to list, so volatility deters listing, and the fewer sellers who list are those who can carry it and who, with fewer rivals, win a larger share of the platform’s buyers: selection outweighs the shocks. With rule changes five times larger (log-sd 0.5) the exit rate rose at some seed bases and not others, and every change shifted how concentrated traffic was for all sellers at once (the share of firms exporting ranged 0.10–0.32 across seeds).',
     ablation: {
       input: 'platform.governance.adaptationCost = 0', set: { 'platform.governance.adaptationCost': 0 },
       why: 'the re-adaptation cost each rule change charges every seller could alone deter listing under volatile rules', survives: false,
@@ -260,7 +260,7 @@ export const CLAIMS: Claim[] = [
       { label: 'Gini of exporters’ export sales', metric: { model: 'salesGini' }, expect: { kind: 'up', variants: [NP, B] } },
     ],
     recorded: 'not reproduced',
-    why: 'Split on the digital capability firms entered with, the export gap between the more and the less capable half widens with the platform only by a margin 20 seeds do not resolve (+0.03 [−0.02, 0.08]), and inequality of export sales across all exporters falls rather than rises (Gini −0.075 [−0.079, −0.070]): the platform brings many small sellers into exporting and lets mid-sized ones sell in more markets. The checks recorded before were true by construction: a split on current capability, which platform use raises, and a Gini over platform sellers only, which is 0 without a platform.',
+    why: 'Split on the digital capability firms entered with, the export gap between the more and the less capable half widens with the platform only by a margin 20 seeds do not resolve (+0.05 [−0.02, 0.12]), and inequality of export sales across all exporters falls rather than rises (Gini −0.067 [−0.075, −0.060]): the platform brings many small sellers into exporting and lets mid-sized ones sell in more markets. The checks recorded before were true by construction: a split on current capability, which platform use raises, and a Gini over platform sellers only, which is 0 without a platform.',
     noAblation: 'Not reproduced: the platform does not widen the gap, so there is no effect for an input to have encoded (the one-signed digital learning on the platform would have pushed toward it).',
   },
   {
@@ -298,7 +298,7 @@ export const CLAIMS: Claim[] = [
       { label: 'ECI coefficient shrinks with R&D intensity as mediator', metric: { panel: 'rdShrink' }, expect: { kind: 'positive', variant: P30 } },
     ],
     recorded: 'not reproduced',
-    why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little (0.016 [0.002, 0.031] on a coefficient of 0.25: far from full mediation); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
+    why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little (0.014 [0.005, 0.023] on a coefficient of 0.22: far from full mediation); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
     noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
@@ -308,14 +308,14 @@ export const CLAIMS: Claim[] = [
       { label: 'mean exports, east minus the larger of central and west', metric: { panel: 'eastExportLead' }, expect: { kind: 'positive', variant: P30 } },
     ],
     recorded: 'inconclusive',
-    why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east +0.03 [−0.11, 0.18]): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones.',
+    why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east −0.07 [−0.22, 0.09]): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones.',
     noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
     id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth',
     checks: [{ label: 'ECI coefficient, high minus low finance depth', metric: { panel: 'financeHighMinusLow' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'inconclusive',
-    why: 'The ECI coefficient is, if anything, smaller in the high-finance half of provinces (−0.11 [−0.21, 0.001]). Finance depth varies within each region group in the preset, but the high-finance half is still mostly eastern, where the platform spreads earliest and the index moves least within a province, so the split mixes finance with region.',
+    why: 'The ECI coefficient is no larger in the high-finance half of provinces (+0.01 [−0.10, 0.12]; −0.11 [−0.21, 0.001] before order size was derived). Finance depth varies within each region group in the preset, but the high-finance half is still mostly eastern, where the platform spreads earliest and the index moves least within a province, so the split mixes finance with region.',
     noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
@@ -337,7 +337,7 @@ export const CLAIMS: Claim[] = [
       },
     ],
     recorded: 'not reproduced',
-    why: 'With the platform, firms of weak absorptive capacity stay locked in far more than strong ones (lock-in 0.71 against 0.43), but the platform narrows that gap a little instead of leaving it: −0.035 [−0.041, −0.028] against the gap without a platform (about 0.32). The platform’s cheaper route to buyers and its finance raise every exporter’s gain from the first upgrading step, and that matters most where investment lands least efficiently, at the margin of the payback test. A term by which own-name sales teach firms in proportion to their capacity (learning by exporting, 0.02–0.1 k USD of upgrade stock per k USD) was tried and moved lock-in by under 0.03 and the interaction not at all; it was left out.',
+    why: 'With the platform, firms of weak absorptive capacity stay locked in far more than strong ones (lock-in 0.72 against 0.42), but the platform narrows that gap a little instead of leaving it: −0.031 [−0.038, −0.025] against the gap without a platform (about 0.33). The platform’s cheaper route to buyers and its finance raise every exporter’s gain from the first upgrading step, and that matters most where investment lands least efficiently, at the margin of the payback test. A term by which own-name sales teach firms in proportion to their capacity (learning by exporting, 0.02–0.1 k USD of upgrade stock per k USD) was tried and moved lock-in by under 0.03 and the interaction not at all; it was left out.',
     noAblation: 'Absorptive capacity is the contrast itself; the claim’s distinctive part, the interaction, is not reproduced.',
   },
   {
