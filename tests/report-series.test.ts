@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { meanCi } from '../src/analysis/replications.js';
-import { summarizeMetric, summarizeMetrics, type MetricRow } from '../src/report/series.js';
+import { clampBands, pairedSeries, summarizeMetric, summarizeMetrics, type MetricRow } from '../src/report/series.js';
+import { shareAwareCi } from '../src/report/metric-labels.js';
+import { RUN_CHARTS, runChartSpec } from '../src/report/run-charts.js';
 import { studentTCdf, studentTQuantile } from '../src/analysis/distributions.js';
 
 describe('studentTQuantile', () => {
@@ -93,5 +95,48 @@ describe('summarizeMetric', () => {
   it('labels several metrics in the given order', () => {
     const s = summarizeMetrics(rows, ['share', 'gmv'], { share: 'Share' });
     expect([...new Set(s.map((p) => p.label))]).toEqual(['Share', 'gmv']);
+  });
+});
+
+describe('bands of shares of a whole', () => {
+  // Five noisy seeds of a share near 0: the t interval reaches below 0, so clipping it would pin the band at 0.
+  const near0 = [0.001, 0.03, 0.0005, 0.025, 0.002];
+  const table = (metric: string, values: number[]) => ({ tick: values.map(() => 3), seed: values.map((_, k) => k + 1), [metric]: values });
+  const tBand = (values: number[]) => clampBands([{ tick: 3, label: '', ...meanCi(values) }], [0, 1])[0]!;
+
+  it('uses shareAwareCi at each tick: above 0 near 0, unlike the clipped t band', () => {
+    const [p] = summarizeMetric(table('platformSellerShare', near0), 'platformSellerShare');
+    const ci = shareAwareCi('platformSellerShare', near0);
+    expect(tBand(near0).lo).toBe(0);
+    expect(p!.lo!).toBeGreaterThan(0);
+    expect(p!.lo!).toBeLessThan(p!.mean);
+    expect(p).toEqual({ tick: 3, mean: ci.mean, lo: ci.lo, hi: ci.hi, label: 'platformSellerShare' });
+  });
+
+  it('reaches the run report chart as it is', () => {
+    const def = RUN_CHARTS.find((d) => d.metrics.some(([m]) => m === 'platformSellerShare'))!;
+    const model = { tick: [0, 0, 0, 0, 0], seed: [1, 2, 3, 4, 5], ...Object.fromEntries(def.metrics.map(([m]) => [m, near0])) };
+    const values = (runChartSpec(def, model, [], 12) as { data: { values: { lo: number; hi: number; label: string }[] } }).data.values;
+    const point = values.find((v) => v.label === 'platform')!;
+    const ci = shareAwareCi('platformSellerShare', near0);
+    expect([point.lo, point.hi]).toEqual([ci.lo, ci.hi]);
+  });
+
+  it('keeps a paired difference of shares within [−1, 1], as compare does', () => {
+    const a = table('exporterShare', [0.99, 0.95, 0.999, 0.97, 0.998]);
+    const b = table('exporterShare', [0.01, 0.9, 0.02, 0.85, 0.05]);
+    const diffs = b.exporterShare.map((x, k) => x - a.exporterShare[k]!);
+    const [p] = pairedSeries(a, b, 'exporterShare', 'B − A');
+    expect(meanCi(diffs).lo!).toBeLessThan(-1);
+    const ci = shareAwareCi('exporterShare', diffs, [-1, 1]);
+    expect([p!.lo, p!.hi]).toEqual([ci.lo, ci.hi]);
+    expect(p!.lo!).toBeGreaterThan(-1);
+  });
+
+  it('leaves the t band of other metrics as it was', () => {
+    const [p] = summarizeMetric(table('exportValue', near0), 'exportValue');
+    const t = meanCi(near0);
+    expect(t.lo!).toBeLessThan(0);
+    expect(p).toEqual({ tick: 3, mean: t.mean, lo: t.lo, hi: t.hi, label: 'exportValue' });
   });
 });

@@ -61,7 +61,7 @@ const SHARES_OF_A_WHOLE: ReadonlySet<string> = new Set([
   'exporterShare', 'indirectShare', 'directOfflineShare', 'platformSellerShare', 'directShare', 'directValueShare',
   'stageShare0', 'stageShare1', 'stageShare2', 'stageShare3', 'stageShare1plus', 'stageShare2plus', 'lockInShare',
   'assemblyExporterShare', 'intermediatedShare', 'intermediaryValueShare', 'platformValueShare', 'logisticsValueShare',
-  'platformGmvShare', 'fraudShare', 'creditConstrainedShare', 'platformAdoption', 'platformExportShare',
+  'platformGmvShare', 'fraudShare', 'creditConstrainedShare', 'platformAdoption', 'platformExportShare', 'platformDependence',
 ]);
 
 /** True for a share of a whole, always in [0, 1] (see SHARES_OF_A_WHOLE). */

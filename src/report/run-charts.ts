@@ -111,7 +111,11 @@ export function runChartSpec(def: MetricChart, model: MetricColumns, markers: Ti
 /** Above this many regions (e.g. provinces-30) lines are summed by region group: the palette has 8 colours. */
 const MAX_REGION_LINES = 8;
 
-/** One line (and band) per value of `key` (region or group) of a region metric, summed within the key. */
+/**
+ * One line (and band) per value of `key` (region or group) of a region metric,
+ * summed within the key. Only amounts are summed by group: a group's sum of a
+ * share is no share, yet would get a share's band (summarizeMetric goes by name).
+ */
 export function regionSeries(regions: Columns, metric: string, key: 'region' | 'group'): SeriesPoint[] {
   const keys = regions[key] as string[];
   const tick = regions.tick as Float64Array;

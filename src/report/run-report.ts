@@ -47,7 +47,7 @@ function finalYearTable(model: MetricColumns, metrics: string[], fromTick: numbe
 
 function spreadText(seeds: number): string {
   return seeds > 1
-    ? `Lines are means across the ${seeds} seeds; shaded bands are 95% confidence intervals across seeds (t-based).`
+    ? `Lines are means across the ${seeds} seeds; shaded bands are 95% confidence intervals across seeds (t-based; for shares of a whole on the logit scale, so they stay within 0–100%).`
     : 'One seed, so no confidence bands: run with --seeds 5 or more to see how much of a change is noise.';
 }
 

@@ -1,10 +1,11 @@
 /**
- * Per-tick summaries across seeds: the mean of each metric and a t-based
- * confidence interval (`meanCi`, from analysis/replications), ready for the
- * chart builders.
+ * Per-tick summaries across seeds: the mean of each metric and its confidence
+ * interval, ready for the chart builders. The interval is the one the tables
+ * give (`shareAwareCi`): on the logit scale for a share of a whole, a t
+ * interval for anything else, so a band and its final-year row agree.
  */
 import { UserError } from '../errors.js';
-import { meanCi } from '../analysis/replications.js';
+import { shareAwareCi } from './metric-labels.js';
 
 /** One point of a plotted line; `lo`/`hi` bound the CI band (absent with one seed). */
 export type SeriesPoint = { tick: number; mean: number; lo?: number; hi?: number; label: string };
@@ -54,14 +55,16 @@ function valuesByTick(data: MetricTable, metric: string): Map<number, number[]> 
 
 /**
  * Mean and `level` CI of `metric` across seeds at each tick, sorted by tick.
- * Non-finite values are dropped; a tick with none left is omitted.
+ * Non-finite values are dropped; a tick with none left is omitted. `bounds`
+ * are those of a share of a whole's values: [0, 1] for levels, [−1, 1] for
+ * differences (see shareAwareCi); other metrics ignore them.
  */
-export function summarizeMetric(data: MetricTable, metric: string, label = metric, level = 0.95): SeriesPoint[] {
+export function summarizeMetric(data: MetricTable, metric: string, label = metric, level = 0.95, bounds: [number, number] = [0, 1]): SeriesPoint[] {
   const groups = valuesByTick(data, metric);
   return [...groups.keys()]
     .sort((a, b) => a - b)
     .map((tick) => {
-      const { mean, lo, hi } = meanCi(groups.get(tick)!, level);
+      const { mean, lo, hi } = shareAwareCi(metric, groups.get(tick)!, bounds, level);
       return lo === undefined ? { tick, mean, label } : { tick, mean, lo, hi, label };
     });
 }
@@ -76,7 +79,12 @@ export function summarizeMetrics(
   return metrics.flatMap((m) => summarizeMetric(data, m, labels[m] ?? m, level));
 }
 
-/** The points with their CI bands clamped to `[min, max]`: a t interval of a share can overshoot [0, 1]. */
+/**
+ * The points with their CI bands clamped to `[min, max]`: the t interval of a
+ * percentage that is not a share of a whole (a take rate, a value share that
+ * can turn negative) can overshoot the 0–100% axis. Shares of a whole are
+ * already inside it (summarizeMetric).
+ */
 export function clampBands(points: SeriesPoint[], [min, max]: [number, number]): SeriesPoint[] {
   const clamp = (x: number) => Math.min(max, Math.max(min, x));
   return points.map((p) => (p.lo === undefined || p.hi === undefined ? p : { ...p, lo: clamp(p.lo), hi: clamp(p.hi) }));
@@ -85,7 +93,8 @@ export function clampBands(points: SeriesPoint[], [min, max]: [number, number]):
 /**
  * B − A per tick from two tables run on the same seeds: each seed's
  * difference at each tick, then their mean and paired CI across seeds
- * (ticks or seeds present in only one table are skipped).
+ * (ticks or seeds present in only one table are skipped); for a share of a
+ * whole the CI stays within [−1, 1], as compare's final-year differences do.
  */
 export function pairedSeries(a: MetricColumns, b: MetricColumns, metric: string, label: string, level = 0.95): SeriesPoint[] {
   const key = (t: number, s: number) => `${t}|${s}`;
@@ -103,5 +112,5 @@ export function pairedSeries(a: MetricColumns, b: MetricColumns, metric: string,
     seeds.push(av.seed[k]!);
     diffs.push(other - av.value[k]!);
   }
-  return summarizeMetric({ tick: ticks, seed: seeds, [metric]: diffs }, metric, label, level);
+  return summarizeMetric({ tick: ticks, seed: seeds, [metric]: diffs }, metric, label, level, [-1, 1]);
 }
