@@ -82,6 +82,30 @@ function considerIndirect(w: World, o: Outlook, i: number, appeal: number, c: Ch
   consider(c, Move.JoinIndirect, -1, profit, 0, profit);
 }
 
+/** A reviewing firm's terms that are the same in every market, read once per review rather than per market. */
+interface MarketTerms {
+  M: number;
+  fit: Float32Array;
+  /** The firm's row of market fits, and its region's row of the trade tables. */
+  row: number;
+  base: number;
+  brand: number;
+  brandWeight: number;
+}
+
+/** The one record, refilled per review; `brand` and `brandWeight` start as fractions so V8 holds them as doubles. */
+const terms: MarketTerms = { M: 0, fit: new Float32Array(0), row: 0, base: 0, brand: 0.5, brandWeight: 0.5 };
+
+function marketTerms(w: World, i: number): MarketTerms {
+  terms.M = w.markets.length;
+  terms.fit = w.firms.marketFit;
+  terms.row = i * terms.M;
+  terms.base = w.firms.region[i]! * terms.M;
+  terms.brand = w.firms.brand[i]!;
+  terms.brandWeight = w.scenario.buyers.brandWeight;
+  return terms;
+}
+
 function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
@@ -91,13 +115,7 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
   const firstChannel = firstChannelCost(w, i);
   const served = f.directMarkets[i]!;
   const tariffs = w.trade.duty !== null;
-  // Terms of the firm the same in every market, read once (the receipts are those of expectedDirectReceipts).
-  const M = w.markets.length;
-  const fit = f.marketFit;
-  const row = i * M;
-  const base = f.region[i]! * M;
-  const brand = f.brand[i]!;
-  const brandWeight = s.buyers.brandWeight;
+  const { M, fit, row, base, brand, brandWeight } = marketTerms(w, i); // the receipts are those of expectedDirectReceipts
   for (let m = 0; m < M; m++) {
     const receipts = tariffs
       ? expectedDirectReceipts(w, o, i, m, appeal)
@@ -136,13 +154,7 @@ function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Ch
   const scope = scopeTerms(w, served);
   const tariffs = w.trade.duty !== null;
   const warehouses = w.trade.warehouses;
-  // Terms of the firm the same in every market, read once (the receipts are those of expectedPlatformReceipts).
-  const M = w.markets.length;
-  const fit = f.marketFit;
-  const row = i * M;
-  const base = f.region[i]! * M;
-  const brand = f.brand[i]!;
-  const brandWeight = s.buyers.brandWeight;
+  const { M, fit, row, base, brand, brandWeight } = marketTerms(w, i); // the receipts are those of expectedPlatformReceipts
   const listedIn = listed ? served : 0;
   for (let m = 0; m < M; m++) {
     const atWarehouse = (warehouses >>> m) & 1;
