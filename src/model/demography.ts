@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../engine/rng.js';
 import { normalQuantile } from '../engine/normal-quantile.js';
-import { NEVER } from './firms.js';
+import { NEVER, type Firms } from './firms.js';
 import { domesticSalesAt } from './settlement.js';
 import type { World } from './world.js';
 
@@ -110,19 +110,40 @@ export function shiftMarketFit(w: World): void {
  * channels, reviews, history or sales. (A new population's arrays start this
  * way already, so founding firms skip it.)
  */
+/**
+ * The columns an entrant starts at 0 in, gathered once per population rather
+ * than as two array literals per entrant; the double columns apart from the
+ * integer ones, so each loop stores into one kind of array.
+ */
+interface ZeroedColumns {
+  doubles: Float64Array[];
+  integers: { [i: number]: number }[];
+}
+
+const zeroedColumns = new WeakMap<Firms, ZeroedColumns>();
+
+function zeroedColumnsOf(f: Firms): ZeroedColumns {
+  let columns = zeroedColumns.get(f);
+  if (!columns) {
+    columns = {
+      doubles: [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
+        f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
+        f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital],
+      integers: [f.channels, f.directMarkets, f.platformMarkets, f.warehouseMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained],
+    };
+    zeroedColumns.set(f, columns);
+  }
+  return columns;
+}
+
 function clearSlot(w: World, i: number): void {
   const f = w.firms;
   f.delistedUntil[i] = -1_000_000;
   f.firstAssemblyExport[i] = NEVER;
   f.adWeightMisread[i] = 1;
-  for (const a of [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
-    f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
-    f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital]) {
-    a[i] = 0;
-  }
-  for (const a of [f.channels, f.directMarkets, f.platformMarkets, f.warehouseMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained]) {
-    a[i] = 0;
-  }
+  const columns = zeroedColumnsOf(f);
+  for (const a of columns.doubles) a[i] = 0;
+  for (const a of columns.integers) a[i] = 0;
   f.exportRing.fill(0, i * w.scenario.ticksPerYear, (i + 1) * w.scenario.ticksPerYear);
   f.salesByMarket.fill(0, i * f.markets, (i + 1) * f.markets);
 }

@@ -20,7 +20,7 @@ import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount, type Firms } from './firms.js';
 import { stockedMarkets, transparencyOf } from './policy.js';
 import { perceivedAdBurden } from './traffic.js';
-import { appealOf, brandTerm, buyersReputationTerm, marginOnReceipts } from './trade.js';
+import { appealAtPrice, brandTerm, buyersReputationTerm, marginAt, priceFromCost, unitCost } from './trade.js';
 import type { World } from './world.js';
 
 const enum Move {
@@ -49,10 +49,60 @@ interface Choice {
   stock: number; // 1: a platform market opened or joined in stocks its overseas warehouse
 }
 
-/** Share of platform potential a firm sees, rising with regional adoption (demonstration effect). */
-function awareness(w: World, i: number): number {
+/**
+ * The reviewing firm's unit cost and ex-factory price, computed once per
+ * review: its appeal and each channel's margin read them, where each used to
+ * divide again (the same numbers). One reused record with double fields, so
+ * nothing is boxed on the way.
+ */
+const pricing = { cost: 0.5, price: 0.5 };
+
+function priceReviewer(w: World, i: number): void {
+  pricing.cost = unitCost(w, i);
+  pricing.price = priceFromCost(w, i, pricing.cost);
+}
+
+/**
+ * `marginOnReceipts` of trade.ts (honest goods) at the reviewer's `pricing`:
+ * operating margin per unit of receipts when paid `paidPerExFactory` × the ex-factory price.
+ */
+function reviewMargin(w: World, paidPerExFactory: number): number {
+  return marginAt(pricing.cost, pricing.price, paidPerExFactory) + w.trade.rebate;
+}
+
+/**
+ * What every review of a tick reads the same: the platform's terms, which
+ * change only between ticks, and each region's awareness. Computed once per
+ * tick into one reused record (double fields), where each review of a firm
+ * not yet listed used to call for them and box what the calls returned (the
+ * same formulas, so the same numbers).
+ */
+interface TickTerms {
+  /** What a platform seller is paid per unit of ex-factory price: list factor × (1 − commission). */
+  listedRatio: number;
+  /** `platformMarketCost` and `expectedAdaptationCost` this tick. */
+  marketCost: number;
+  adaptation: number;
+  /** Share of platform potential a firm sees, by region (`awarenessIn`). */
+  awareness: Float64Array;
+}
+
+const tickTerms: TickTerms = { listedRatio: 0.5, marketCost: 0.5, adaptation: 0.5, awareness: new Float64Array(0) };
+
+function fillTickTerms(w: World): TickTerms {
+  const t = tickTerms;
+  t.listedRatio = w.trade.listFactor * (1 - w.platform.commission);
+  t.marketCost = platformMarketCost(w);
+  t.adaptation = expectedAdaptationCost(w);
+  if (t.awareness.length !== w.regions.length) t.awareness = new Float64Array(w.regions.length);
+  for (let r = 0; r < w.regions.length; r++) t.awareness[r] = awarenessIn(w, r);
+  return t;
+}
+
+/** Share of platform potential a firm in region r sees, rising with regional adoption (demonstration effect). */
+function awarenessIn(w: World, r: number): number {
   const base = w.scenario.firm.demonstrationBase;
-  return base + (1 - base) * Math.min(1, 3 * w.region.adoption[w.firms.region[i]!]!);
+  return base + (1 - base) * Math.min(1, 3 * w.region.adoption[r]!);
 }
 
 function consider(c: Choice, move: Move, market: number, value: number, cost: number, expected: number, stock = 0): void {
@@ -78,7 +128,7 @@ function considerIndirect(w: World, o: Outlook, i: number, appeal: number, c: Ch
     if (f.profitIndirect[i]! < 0) consider(c, Move.LeaveIndirect, -1, -f.profitIndirect[i]!, 0, 0);
     return;
   }
-  const profit = expectedIndirectReceipts(w, o, i, appeal) * marginOnReceipts(w, i, w.trade.intermediaryPays) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
+  const profit = expectedIndirectReceipts(w, o, i, appeal) * reviewMargin(w, w.trade.intermediaryPays) - s.channels.intermediaryAdminCost - firstChannelCost(w, i);
   consider(c, Move.JoinIndirect, -1, profit, 0, profit);
 }
 
@@ -110,7 +160,7 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
   const f = w.firms;
   const s = w.scenario;
   const horizon = s.firm.planningHorizon;
-  const mu = marginOnReceipts(w, i, 1);
+  const mu = reviewMargin(w, 1);
   const running = s.channels.directMarketCost;
   const firstChannel = firstChannelCost(w, i);
   const served = f.directMarkets[i]!;
@@ -130,22 +180,22 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
   }
 }
 
-function considerPlatform(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
+function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
   if (!w.platform.active) return;
   const horizon = s.firm.planningHorizon;
   const listed = (f.channels[i]! & Channel.platform) !== 0;
   if (!listed && w.tick < f.delistedUntil[i]!) return;
-  const netMargin = marginOnReceipts(w, i, w.trade.listFactor * (1 - w.platform.commission)) * (1 - perceivedAdBurden(w, i));
+  const netMargin = reviewMargin(w, tt.listedRatio) * (1 - perceivedAdBurden(w, i));
   const exposure = listed ? w.score[i]! : prospectiveExposure(w, i, appeal) * misjudgement(w);
-  const seen = listed ? 1 : awareness(w, i);
-  const marketCost = platformMarketCost(w);
+  const seen = listed ? 1 : tt.awareness[f.region[i]!]!;
+  const marketCost = tt.marketCost;
   // Terms of the firm that are the same in every market.
   const repTerm = buyersReputationTerm(w, plannedReputation(w, i));
   const onboarding = listed ? 0 : onboardingCost(w, i);
   const compliance = listed ? 0 : complianceCost(w, i);
-  const adaptation = listed ? 0 : expectedAdaptationCost(w);
+  const adaptation = listed ? 0 : tt.adaptation;
   const firstChannel = listed ? 0 : firstChannelCost(w, i);
   const served = f.platformMarkets[i]!;
   const several = (served & (served - 1)) !== 0;
@@ -366,14 +416,16 @@ export function entryAndChannels(w: World): void {
   const rate = w.scenario.firm.reconsiderRate;
   const choice = reviewChoice;
   const o = outlook(w);
+  const tt = fillTickTerms(w);
   for (let i = 0; i < f.capacity; i++) {
     if (!rng.chance(rate)) continue;
-    const appeal = appealOf(w, i);
+    priceReviewer(w, i);
+    const appeal = appealAtPrice(w, i, pricing.price);
     choice.move = Move.None;
     choice.value = 0;
     considerIndirect(w, o, i, appeal, choice);
     considerDirect(w, o, i, appeal, choice);
-    considerPlatform(w, o, i, appeal, choice);
+    considerPlatform(w, o, tt, i, appeal, choice);
     considerCategories(w, i, choice);
     if (choice.move !== Move.None) apply(w, i, choice);
   }

@@ -73,7 +73,12 @@ function updateChannelProfits(w: World, i: number): void {
   const nChannels = (ch & 1) + ((ch >> 1) & 1) + ((ch >> 2) & 1);
   const cost = unitCost(w, i);
   const price = priceFromCost(w, i, cost);
-  if (ch & Channel.platform) updatePlatformProfit(w, i, nChannels);
+  if (ch & Channel.platform) {
+    sellerTerms.lines = lines;
+    sellerTerms.cost = cost;
+    sellerTerms.price = price;
+    updatePlatformProfit(w, i, nChannels);
+  }
   if (ch & Channel.direct) {
     const own = marketCount(f.directMarkets[i]!) * s.channels.directMarketCost + lines * receiptShare(f.directReceipts[i]!, receipts, nChannels);
     f.profitDirect[i] = (1 - lambda) * f.profitDirect[i]! + lambda * (f.directReceipts[i]! * (marginAt(cost, price, 1) + w.trade.rebate) - own);
@@ -85,20 +90,26 @@ function updateChannelProfits(w: World, i: number): void {
 }
 
 /**
+ * The seller's product-line cost, unit cost and ex-factory price, as
+ * `updateChannelProfits` computed them, for `updatePlatformProfit`: one
+ * reused record with double fields, so the numbers cross the call unboxed
+ * and are not computed twice.
+ */
+const sellerTerms = { lines: 0.5, cost: 0.5, price: 0.5 };
+
+/**
  * The platform channel's part of `updateChannelProfits`, a function of its
  * own: V8 compiles the profit update during burn-in, before any firm sells on
  * the platform, and a branch that has never run is compiled as generic calls
  * that box every number they pass. Compiled apart, the platform's part is
  * optimized once it runs. It takes only integers for the same reason, and
- * recomputes the unit cost, price and line costs (the same numbers).
+ * reads the line costs, unit cost and price from `sellerTerms`.
  */
 function updatePlatformProfit(w: World, i: number, nChannels: number): void {
   const f = w.firms;
   const s = w.scenario;
   const lambda = s.firm.expectationWeight;
-  const lines = productLinesCost(w, i, f.categories[i]!);
-  const cost = unitCost(w, i);
-  const price = priceFromCost(w, i, cost);
+  const { lines, cost, price } = sellerTerms;
   const mu = marginAt(asMade(w, cost, f.cheating[i] === 1), price, w.trade.listFactor * (1 - w.platform.commission)) + w.trade.rebate;
   const upkeep = platformMarketsCost(w, i);
   const own = s.platform.subscription + upkeep + complianceCost(w, i) + f.adSpend[i]! + lines * receiptShare(f.platformReceipts[i]!, f.exportReceipts[i]!, nChannels);

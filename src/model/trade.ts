@@ -136,10 +136,15 @@ export function priceFromCost(w: World, i: number, cost: number): number {
 
 /** Buyers' attractiveness of firm i's goods before channel and market terms. */
 export function appealOf(w: World, i: number): number {
+  return appealAtPrice(w, i, exFactoryPrice(w, i));
+}
+
+/** `appealOf` from firm i's ex-factory price already at hand (a review prices the firm once for every channel). */
+export function appealAtPrice(w: World, i: number, price: number): number {
   const s = w.scenario;
   const f: Firms = w.firms;
   const logQuality = w.trade.logStageQuality[f.stage[i]!]!;
-  const logPrice = Math.log(exFactoryPrice(w, i));
+  const logPrice = Math.log(price);
   const logCategories = LOG_COUNT[f.categories[i]!]!;
   return Math.exp(s.buyers.qualityWeight * logQuality + s.firm.categoryElasticity * logCategories - s.buyers.priceElasticity * logPrice);
 }
