@@ -106,11 +106,6 @@ export function shiftMarketFit(w: World): void {
 }
 
 /**
- * Resets what the slot's previous firm left: an entrant starts with no debt,
- * channels, reviews, history or sales. (A new population's arrays start this
- * way already, so founding firms skip it.)
- */
-/**
  * The columns an entrant starts at 0 in, gathered once per population rather
  * than as two array literals per entrant; the double columns apart from the
  * integer ones, so each loop stores into one kind of array.
@@ -136,6 +131,11 @@ function zeroedColumnsOf(f: Firms): ZeroedColumns {
   return columns;
 }
 
+/**
+ * Resets what the slot's previous firm left: an entrant starts with no debt,
+ * channels, reviews, history or sales. (A new population's arrays start this
+ * way already, so founding firms skip it.)
+ */
 function clearSlot(w: World, i: number): void {
   const f = w.firms;
   f.delistedUntil[i] = -1_000_000;

@@ -20,7 +20,7 @@ import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount, type Firms } from './firms.js';
 import { stockedMarkets, transparencyOf } from './policy.js';
 import { perceivedAdBurden } from './traffic.js';
-import { appealAtPrice, brandTerm, buyersReputationTerm, marginAt, priceFromCost, unitCost } from './trade.js';
+import { appealAtPrice, brandTerm, buyersReputationTerm, marginWithRebate, priceFromCost, unitCost } from './trade.js';
 import type { World } from './world.js';
 
 const enum Move {
@@ -62,12 +62,9 @@ function priceReviewer(w: World, i: number): void {
   pricing.price = priceFromCost(w, i, pricing.cost);
 }
 
-/**
- * `marginOnReceipts` of trade.ts (honest goods) at the reviewer's `pricing`:
- * operating margin per unit of receipts when paid `paidPerExFactory` × the ex-factory price.
- */
+/** `marginOnReceipts` (honest goods) at the reviewer's `pricing`. */
 function reviewMargin(w: World, paidPerExFactory: number): number {
-  return marginAt(pricing.cost, pricing.price, paidPerExFactory) + w.trade.rebate;
+  return marginWithRebate(w, pricing.cost, pricing.price, paidPerExFactory);
 }
 
 /**

@@ -96,7 +96,7 @@ export function expectedPlatformReceipts(
 export function platformReceiptsAt(w: World, o: Outlook, k: number, m: number, ownAppeal: number, brand: number, repTerm: number, exposure: number, isNew: boolean): number {
   const weight = platformPullAt(w.trade, k, m, ownAppeal, brand, repTerm, exposure);
   const pull = o.platformPull[m]! + (isNew ? weight : 0);
-  return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! : 0;
+  return budgetShare(w.market.platformBudget[m]!, weight, pull) * w.trade.platformPaid[k]!;
 }
 
 /** `expectedPlatformReceipts` when some market has a tariff: buyers see duty-inclusive prices, the firm is paid net of duty. */
@@ -105,7 +105,7 @@ function dutiableReceipts(w: World, o: Outlook, i: number, m: number, appeal: nu
   const duty = dutyTerms(w, i, PLATFORM, m);
   const weight = platformPullAt(w.trade, k, m, appeal * fitIn(w, i, m) * duty.pull, brandIn(w, o, i, m), repTerm, exposure);
   const pull = o.platformPull[m]! + (listedHere ? 0 : weight);
-  return pull > 0 ? ((w.market.platformBudget[m]! * weight) / pull) * w.trade.platformPaid[k]! * duty.paid : 0;
+  return budgetShare(w.market.platformBudget[m]!, weight, pull) * w.trade.platformPaid[k]! * duty.paid;
 }
 
 /** Expected platform receipts per tick in a market with an overseas warehouse: shipping plain, and from the stocked warehouse. */
@@ -149,7 +149,7 @@ export function warehouseOptions(w: World, o: Outlook, i: number, m: number, app
   return warehouseRecord;
 }
 
-/** Buyers' spending on a seller of pull `own` in a market of total pull `pull` (its own included), as `expectedPlatformReceipts` takes it. */
+/** Buyers' spending on a seller of pull `own` in a market of total pull `pull` (its own included): what every expected receipt starts from. */
 function budgetShare(budget: number, own: number, pull: number): number {
   return pull > 0 ? (budget * own) / pull : 0;
 }
@@ -177,7 +177,7 @@ export function expectedDirectReceipts(w: World, o: Outlook, i: number, m: numbe
 export function directReceiptsAt(w: World, o: Outlook, k: number, m: number, ownAppeal: number, brand: number, isNew: boolean): number {
   const weight = directPullAt(w.trade, k, m, ownAppeal, brand);
   const pull = o.traditionalPull[m]! + (isNew ? weight : 0);
-  return pull > 0 ? ((w.market.traditionalBudget[m]! * weight) / pull) * w.trade.directPaid[k]! : 0;
+  return budgetShare(w.market.traditionalBudget[m]!, weight, pull) * w.trade.directPaid[k]!;
 }
 
 /** Expected receipts from supplying the regional intermediary (every market within its reach). */
@@ -196,7 +196,8 @@ export function expectedIndirectReceipts(w: World, o: Outlook, i: number, appeal
     const duty = t.duty ? dutyTerms(w, i, INDIRECT, m) : NO_DUTY;
     const weight = indirectPullAt(t, k, t.duty ? appeal * fit[row + m]! * duty.pull : appeal * fit[row + m]!);
     const pull = o.traditionalPull[m]! + (supplies ? 0 : weight);
-    if (pull > 0) total += t.duty ? ((budget[m]! * weight) / pull) * t.indirectPaid[k]! * duty.paid : ((budget[m]! * weight) / pull) * t.indirectPaid[k]!;
+    const receipts = budgetShare(budget[m]!, weight, pull) * t.indirectPaid[k]!;
+    total += t.duty ? receipts * duty.paid : receipts;
   }
   return total;
 }

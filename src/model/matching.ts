@@ -246,7 +246,6 @@ export interface ChannelDraw {
   intermediated: Float64Array;
 }
 
-
 /**
  * One seller's orders in one channel (`bits`: the markets it serves there);
  * books buyers' spending per market, sets `d.units` and returns the orders.

@@ -198,7 +198,12 @@ export function asMade(w: World, cost: number, counterfeit: boolean): number {
  */
 export function marginOnReceipts(w: World, i: number, paidPerExFactory: number, counterfeit = false): number {
   const cost = unitCost(w, i);
-  return marginAt(asMade(w, cost, counterfeit), priceFromCost(w, i, cost), paidPerExFactory) + w.trade.rebate;
+  return marginWithRebate(w, asMade(w, cost, counterfeit), priceFromCost(w, i, cost), paidPerExFactory);
+}
+
+/** `marginOnReceipts` from the goods' cost as made and the ex-factory price already at hand. */
+export function marginWithRebate(w: World, cost: number, price: number, paidPerExFactory: number): number {
+  return marginAt(cost, price, paidPerExFactory) + w.trade.rebate;
 }
 
 /** `marginOnReceipts` from a unit cost and ex-factory price already at hand (loops over a firm's channels). */
