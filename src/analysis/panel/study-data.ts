@@ -13,15 +13,16 @@ import type { Panel } from './types.js';
 /**
  * ECI components and the paper's index dimension each stands in for (its
  * Table 1: market size, supporting infrastructure, growth potential). All are
- * "larger is better".
+ * "larger is better". Adoption and infrastructure only: the model's platform
+ * GMV per firm and platform share of exports are parts of the exports the
+ * index is regressed on, so an index built from them would explain exports
+ * with exports. That leaves growth potential without a stand-in.
  */
 export const ECI_COMPONENTS = [
   { name: 'platformAdoption', dimension: 'market size' },
-  { name: 'platformGmvPerFirm', dimension: 'market size' },
   { name: 'pilotZone', dimension: 'market size' },
   { name: 'logisticsAccess', dimension: 'infrastructure' },
   { name: 'meanDigital', dimension: 'infrastructure' },
-  { name: 'platformExportShare', dimension: 'growth potential' },
 ] as const;
 
 /** Province traits that are fixed for a run (from the scenario's regions). */

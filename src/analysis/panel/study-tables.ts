@@ -60,7 +60,10 @@ function weightsTable(panels: readonly SeedPanel[]): StudyTable {
     id: 'table1',
     title: 'Table 1 analogue: entropy weights of the ECI components',
     rows: [...components, ...dimensions],
-    notes: ['Weights are computed on each seed’s province-year panel; the paper’s 12 indicators differ, so only dimension totals are compared.'],
+    notes: [
+      'Weights are computed on each seed’s province-year panel; the paper’s 12 indicators differ, so only dimension totals are compared.',
+      'Growth potential has no component: its candidates in the model (platform GMV per firm, the platform share of exports) are parts of exports, the outcome.',
+    ],
   };
 }
 
