@@ -289,7 +289,7 @@ export const CLAIMS: Claim[] = [
     id: 'C1', source: '003', claim: 'The e-commerce development index raises manufacturing exports', contrast: 'provinces-30 panel, two-way FE',
     checks: [{ label: 'ECI coefficient on log exports', metric: { panel: 'eciTwoWays' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'reproduced',
-    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
+    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter. The input that could have encoded it, exports inside the index (platform GMV per firm, the platform share of exports), is no longer in it.',
   },
   {
     id: 'C2', source: '003', claim: 'Industrial-structure upgrading mediates the effect fully; technology innovation partly', contrast: 'same panel, three-step mediation',
