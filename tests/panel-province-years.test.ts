@@ -3,6 +3,7 @@ import { ProvinceYearAggregator, regionMetricIndex } from '../src/analysis/panel
 import { pool } from '../src/analysis/panel/study-pool.js';
 import { UserError } from '../src/errors.js';
 import { REGION_METRICS } from '../src/model/reporters.js';
+import { smallSimulation } from './support/small-world.js';
 
 /** A region row (REGION_METRICS order) with the named metrics set and the rest 0. */
 function row(values: Partial<Record<(typeof REGION_METRICS)[number], number>>): Float64Array {
@@ -63,5 +64,31 @@ describe('pooling across seeds', () => {
     expect(p.sd).toBeCloseTo(Math.sqrt(7), 12);
     expect(pool([4]).sd).toBeNull();
     expect(pool([4]).significant).toBeNull();
+  });
+});
+
+describe('logistics access, an ECI component', () => {
+  const access = regionMetricIndex('logisticsAccess');
+
+  /** Each region's logistics access at every tick of a small run. */
+  function accessByTick(input: Parameters<typeof smallSimulation>[0]): { costs: number[]; rows: number[][] } {
+    const sim = smallSimulation(input);
+    const rows: number[][] = [];
+    while (!sim.done) {
+      sim.step();
+      rows.push(sim.reporters.regions.map((r) => r[access]!));
+    }
+    return { costs: sim.world.regions.map((r) => r.logisticsCost), rows };
+  }
+
+  it('is what a parcel costs to send, whatever the region sells through the platform', () => {
+    // Platform logistics at stage 1 ships at one cost from every region: access is 1 everywhere, every tick,
+    // though the regions' platform shares of sales differ and change (weighted by them, inland access would be below 1).
+    const platform = accessByTick({});
+    expect(platform.costs.some((c) => c > 1)).toBe(true);
+    for (const row of platform.rows) expect(row).toEqual(row.map(() => 1));
+    // Without platform logistics (stage 0), each region's own logistics cost.
+    const offline = accessByTick({ platform: { stage: 0 } });
+    for (const row of offline.rows) expect(row).toEqual(offline.costs.map((c) => 1 / c));
   });
 });

@@ -289,7 +289,7 @@ export const CLAIMS: Claim[] = [
     id: 'C1', source: '003', claim: 'The e-commerce development index raises manufacturing exports', contrast: 'provinces-30 panel, two-way FE',
     checks: [{ label: 'ECI coefficient on log exports', metric: { panel: 'eciTwoWays' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'reproduced',
-    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter. The input that could have encoded it, exports inside the index (platform GMV per firm, the platform share of exports), is no longer in it.',
+    noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter. The input that could have encoded it, exports inside the index (platform GMV per firm, the platform share of exports, and logistics access weighted by that share), is no longer in it.',
   },
   {
     id: 'C2', source: '003', claim: 'Industrial-structure upgrading mediates the effect fully; technology innovation partly', contrast: 'same panel, three-step mediation',
@@ -298,7 +298,7 @@ export const CLAIMS: Claim[] = [
       { label: 'ECI coefficient shrinks with R&D intensity as mediator', metric: { panel: 'rdShrink' }, expect: { kind: 'positive', variant: P30 } },
     ],
     recorded: 'not reproduced',
-    why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little (0.012 [0.004, 0.020] on a coefficient of 0.10: far from full mediation); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
+    why: 'Controlling for the provinces’ stage mix (inus) shrinks the ECI coefficient only a little (0.011 [0.004, 0.019] on a coefficient of 0.095: far from full mediation); controlling for R&D intensity enlarges it. In the model the platform raises exports mainly through lower trade costs and more exporters, and R&D follows exports rather than carrying the effect.',
     noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
@@ -308,14 +308,14 @@ export const CLAIMS: Claim[] = [
       { label: 'mean exports, east minus the larger of central and west', metric: { panel: 'eastExportLead' }, expect: { kind: 'positive', variant: P30 } },
     ],
     recorded: 'inconclusive',
-    why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east −0.07 [−0.19, 0.06]; of either sign at other seed bases and scales, never resolved): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones. Nothing in the model makes returns to e-commerce diminish where it is already dense: a regional labour market (each region’s wage rising with the labour its firms use, inverse supply elasticity 0.3–1.5) was tried, raised wages by 2–9 % about evenly across groups (the east leads in firms, not in exports per firm), and left this check inconclusive at every elasticity (−0.04 to −0.08, 10 seeds); it was not kept.',
+    why: 'The east keeps the larger export volume, but the ECI coefficient is not resolved to be larger inland (central/west minus east −0.07 [−0.19, 0.05]; of either sign at other seed bases and scales, never resolved): platform logistics help inland sellers most, yet inland provinces also have thinner finance and later pilot zones. Nothing in the model makes returns to e-commerce diminish where it is already dense: a regional labour market (each region’s wage rising with the labour its firms use, inverse supply elasticity 0.3–1.5) was tried, raised wages by 2–9 % about evenly across groups (the east leads in firms, not in exports per firm), and left this check inconclusive at every elasticity (−0.04 to −0.08, 10 seeds); it was not kept.',
     noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {
     id: 'C4', source: '003', claim: 'The effect holds where finance is deep, not where it is shallow', contrast: 'same panel, median split on finance depth',
     checks: [{ label: 'ECI coefficient, high minus low finance depth', metric: { panel: 'financeHighMinusLow' }, expect: { kind: 'positive', variant: P30 } }],
     recorded: 'inconclusive',
-    why: 'The ECI coefficient is no larger in the high-finance half of provinces (+0.004 [−0.090, 0.098]; at other seed bases and scales from −0.10 to +0.07, significantly negative at two of them, positive at none). Finance depth varies within each region group in the preset, but the high-finance half is still mostly eastern, where the platform spreads earliest and the index moves least within a province, so the split mixes finance with region.',
+    why: 'The ECI coefficient is no larger in the high-finance half of provinces (+0.005 [−0.085, 0.095]; at other seed bases and scales from −0.10 to +0.07, significantly negative at two of them, positive at none). Finance depth varies within each region group in the preset, but the high-finance half is still mostly eastern, where the platform spreads earliest and the index moves least within a province, so the split mixes finance with region. Credit against platform records extended only where finance is deep enough to score them (none below a depth of 0.3 or 0.45, scaled with depth above it) was tried: the half without it lost the platform’s credit, C1 rose to 0.12 and 0.18, and C4 stayed inconclusive (+0.015 [−0.091, 0.122] and +0.011 [−0.093, 0.114], 20 seeds); it was not kept.',
     noAblation: 'A panel regression on the simulated provinces: its inputs are the whole model, not one parameter.',
   },
   {

@@ -348,11 +348,13 @@ export class Reporters {
       const a = acc[r]!;
       const reg = w.regions[r]!;
       const adoption = ratio(a.listed, a.n);
-      // Platform logistics (stage ≥ 1) ships at the same cost from every region: access improves with the platform's share of sales.
-      const platformShare = w.platform.active && w.platform.stage >= 1 ? ratio(a.plat, a.receipts) : 0;
+      // What a parcel abroad costs from the region, an infrastructure fact: platform logistics (stage ≥ 1) ships at the same
+      // cost from every region, else the region's own logistics cost. Not weighted by what the region sells through
+      // either, so the e-commerce index it enters does not read exports.
+      const parcelCost = w.platform.active && w.platform.stage >= 1 ? 1 : reg.logisticsCost;
       const row = [
         w.ledger.regionExports[r]!, ratio(a.exporters, a.n), adoption, ratio(a.gmv, a.n), ratio(a.plat, a.receipts), pilotZoneOpen(reg, w.tick) ? 1 : 0,
-        ratio(a.digital, a.n), 1 / ((platformShare + (1 - platformShare) * reg.logisticsCost) * (1 - reg.logisticsSubsidy)),
+        ratio(a.digital, a.n), 1 / (parcelCost * (1 - reg.logisticsSubsidy)),
         ratio(a.inus, a.n), ratio(a.rd, a.sales), reg.financeDepth, ratio(a.phi, a.n), ratio(a.locked, a.cohort), a.n,
       ];
       this.regions[r]!.set(row);
