@@ -156,7 +156,6 @@ function marketTerms(w: World, i: number): MarketTerms {
 function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
-  const horizon = s.firm.planningHorizon;
   const mu = reviewMargin(w, 1);
   const running = s.channels.directMarketCost;
   const firstChannel = firstChannelCost(w, i);
@@ -171,8 +170,7 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
     if (served & (1 << m)) {
       if (profit < 0) consider(c, Move.DropDirect, m, -profit, 0, 0);
     } else {
-      const cost = o.fairEntry[m]!;
-      consider(c, Move.AddDirect, m, profit - cost / horizon - firstChannel, cost, profit);
+      consider(c, Move.AddDirect, m, profit - o.fairEntryPerTick[m]! - firstChannel, o.fairEntry[m]!, profit);
     }
   }
 }
@@ -194,6 +192,10 @@ function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal
   const compliance = listed ? 0 : complianceCost(w, i);
   const adaptation = listed ? 0 : tt.adaptation;
   const firstChannel = listed ? 0 : firstChannelCost(w, i);
+  // What opening a market (listed) or joining (not yet) costs, once and amortised per tick, the same in every market.
+  const joinCost = onboarding + marketCost;
+  const addPerTick = marketCost / horizon;
+  const joinPerTick = joinCost / horizon;
   const served = f.platformMarkets[i]!;
   const several = (served & (served - 1)) !== 0;
   // A market served loses money only if its upkeep or the margin is against it; the last goes with the listing (LeavePlatform).
@@ -217,11 +219,10 @@ function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal
     if (served & (1 << m)) {
       if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
     } else if (listed) {
-      consider(c, Move.AddPlatformMarket, m, gross - marketCost / horizon, marketCost, 0, stock);
+      consider(c, Move.AddPlatformMarket, m, gross - addPerTick, marketCost, 0, stock);
     } else {
-      const cost = onboarding + marketCost;
       const profit = gross - s.platform.subscription - compliance - adaptation;
-      consider(c, Move.JoinPlatform, m, profit - cost / horizon - firstChannel, cost, profit, stock);
+      consider(c, Move.JoinPlatform, m, profit - joinPerTick - firstChannel, joinCost, profit, stock);
     }
   }
   const settled = f.platformAge[i]! >= 2 * s.platform.traffic.coldStartTicks;

@@ -24,17 +24,20 @@ export interface Outlook {
   brandTaste: Float64Array;
   /** One-off cost of entering each market directly (`fairEntryCost`). */
   fairEntry: Float64Array;
+  /** The same amortised over the planning horizon, per tick: what a review weighs a move by. */
+  fairEntryPerTick: Float64Array;
 }
 
 export function outlook(w: World): Outlook {
   const ms = w.market;
   const M = w.markets.length;
-  const o: Outlook = { traditionalPull: new Float64Array(M), platformPull: new Float64Array(M), brandTaste: new Float64Array(M), fairEntry: new Float64Array(M) };
+  const o: Outlook = { traditionalPull: new Float64Array(M), platformPull: new Float64Array(M), brandTaste: new Float64Array(M), fairEntry: new Float64Array(M), fairEntryPerTick: new Float64Array(M) };
   for (let m = 0; m < M; m++) {
     o.traditionalPull[m] = traditionalPullIn(ms, m);
     o.platformPull[m] = platformPullIn(ms, m);
     o.brandTaste[m] = w.markets[m]!.brandTaste;
     o.fairEntry[m] = fairEntryCost(w, m);
+    o.fairEntryPerTick[m] = o.fairEntry[m]! / w.scenario.firm.planningHorizon;
   }
   return o;
 }
