@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../src/engine/rng.js';
 import { channelDraw, channelOrders } from '../src/model/matching.js';
+import { smallSimulation } from './support/small-world.js';
 
 /** A seller in markets 0, 2 and 3 of four (market 3 with no budget), at price 2 and full fill. */
 function setting() {
@@ -77,5 +78,30 @@ describe('order draws', () => {
     s.budget.fill(0);
     expect(channelOrders(rng, s.d, s.tape, s.bits, s.budget, s.pull, s.orderValue, s.priceRatio, new Float64Array(4))).toBe(0);
     expect(rng.uniform()).toBe(witness.uniform()); // no number was taken from the stream
+  });
+});
+
+describe('sales by market, smoothed', () => {
+  it('each seller’s sum and sum of squares are those of its row, in market order (the destination HHI reads them)', () => {
+    const sim = smallSimulation({ firms: 600 });
+    const f = sim.world.firms;
+    const M = f.markets;
+    let checked = 0;
+    while (!sim.done) {
+      sim.step();
+      for (let i = 0; i < f.capacity; i++) {
+        if (!f.channels[i]) continue;
+        let sum = 0, squares = 0;
+        for (let m = 0; m < M; m++) {
+          const x = f.salesByMarket[i * M + m]!;
+          sum += x;
+          squares += x * x;
+        }
+        expect(f.salesByMarketSum[i]).toBe(sum);
+        expect(f.salesByMarketSquares[i]).toBe(squares);
+        if (sum > 0) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

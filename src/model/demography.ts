@@ -123,7 +123,7 @@ function zeroedColumnsOf(f: Firms): ZeroedColumns {
     columns = {
       doubles: [f.debt, f.demandShock, f.goodReviews, f.badReviews, f.brand, f.upgradeStock, f.adStock, f.expectedPlatform, f.expectedDirect, f.expectedIndirect,
         f.profitPlatform, f.profitDirect, f.profitIndirect, f.exportReceipts, f.platformReceipts, f.platformOrders, f.directReceipts,
-        f.indirectReceipts, f.exportValue, f.domesticSales, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital],
+        f.indirectReceipts, f.exportValue, f.domesticSales, f.salesByMarketSum, f.salesByMarketSquares, f.platformGmvTrail, f.profit, f.investment, f.rdSpend, f.adSpend, f.capital],
       integers: [f.channels, f.directMarkets, f.platformMarkets, f.warehouseMarkets, f.cheating, f.age, f.ticksAtStage, f.platformAge, f.insolventTicks, f.creditConstrained],
     };
     zeroedColumns.set(f, columns);
@@ -144,7 +144,7 @@ function clearSlot(w: World, i: number): void {
   const columns = zeroedColumnsOf(f);
   for (const a of columns.doubles) a[i] = 0;
   for (const a of columns.integers) a[i] = 0;
-  f.exportRing.fill(0, i * w.scenario.ticksPerYear, (i + 1) * w.scenario.ticksPerYear);
+  for (let k = 0; k < w.scenario.ticksPerYear; k++) f.exportRing[k * f.capacity + i] = 0;
   f.salesByMarket.fill(0, i * f.markets, (i + 1) * f.markets);
 }
 

@@ -64,8 +64,10 @@ export interface Firms {
   exportValue: Float64Array; // this tick, what buyers paid for the firm's goods
   domesticSales: Float64Array; // this tick
   platformGmvTrail: Float64Array; // trailing 12-tick platform GMV (exponentially smoothed × 12)
-  exportRing: Float64Array; // capacity × ticksPerYear: export value of the last year
+  exportRing: Float64Array; // ticksPerYear × capacity: export value of the last year, slot-major so that a tick's writes are contiguous
   salesByMarket: Float64Array; // capacity × markets: smoothed export value per market sold under the firm’s own name (direct and platform)
+  salesByMarketSum: Float64Array; // Σ over markets of the firm's row of salesByMarket, as matching last wrote it
+  salesByMarketSquares: Float64Array; // Σ of their squares (the destination HHI reads these two, not the row)
   profit: Float64Array; // this tick's profit after all costs, before investment
   investment: Float64Array; // this tick's upgrading + branding spend
   rdSpend: Float64Array; // this tick's upgrading (R&D) spend
@@ -126,6 +128,8 @@ export function createFirms(capacity: number, markets: number, ticksPerYear: num
     platformGmvTrail: f64(),
     exportRing: new Float64Array(capacity * ticksPerYear),
     salesByMarket: new Float64Array(capacity * markets),
+    salesByMarketSum: f64(),
+    salesByMarketSquares: f64(),
     profit: f64(),
     investment: f64(),
     rdSpend: f64(),

@@ -345,7 +345,7 @@ function drawOrders(w: World, pt: PullTerms): void {
     d.price = p;
     d.base = f.region[i]! * M;
     d.fill = fillRate(w, i, p, c);
-    d.spend.fill(0);
+    for (let m = 0; m < M; m++) d.spend[m] = 0; // a loop, not fill(): no builtin call per seller
     let cogs = 0;
     let platformOrders = 0;
     // With a tariff somewhere, each channel's orders are priced with the seller's duties (else none are passed).
@@ -363,7 +363,7 @@ function drawOrders(w: World, pt: PullTerms): void {
       cogs += saleUnits * c;
       L.traditionalOrders += orders;
       L.traditionalSpend += d.spent;
-      d.intermediated.set(d.spend);
+      for (let m = 0; m < M; m++) d.intermediated[m] = d.spend[m]!; // a loop, not set(): no builtin call per seller
     }
     if (ch & Channel.direct) {
       const duties = taxed ? fillSellerDuties(w, i, DIRECT, pt.duties) : undefined;
@@ -394,15 +394,21 @@ function drawOrders(w: World, pt: PullTerms): void {
     }
     const intermediated = (ch & Channel.indirect) !== 0;
     let exportValue = f.exportValue[i]!;
+    let sum = 0, squares = 0;
     // Sales under the firm's own name (direct offline and platform), as customs records see them:
     // what the trading company sold of its goods is the company's export.
     for (let m = 0; m < M; m++) {
       const own = d.spend[m]! - (intermediated ? d.intermediated[m]! : 0);
-      salesByMarket[i * M + m] = 0.9 * salesByMarket[i * M + m]! + 0.1 * own;
+      const smoothed = 0.9 * salesByMarket[i * M + m]! + 0.1 * own;
+      salesByMarket[i * M + m] = smoothed;
+      sum += smoothed;
+      squares += smoothed * smoothed;
       if (recorded) recorded[i * M + m] = own;
       exportValue += d.spend[m]!;
     }
     f.exportValue[i] = exportValue;
+    f.salesByMarketSum[i] = sum;
+    f.salesByMarketSquares[i] = squares;
     f.platformOrders[i] = platformOrders;
     if (platformOrders > 0) {
       const reviews = platformOrders * rv.rate;

@@ -103,7 +103,6 @@ function newFirmTotals(): FirmTotals {
 function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedian: number): FirmTotals {
   const f = w.firms;
   const N = f.capacity;
-  const M = f.markets;
   const reach = w.trade.intermediaryReach;
   const warehouses = w.trade.warehouses;
   let cohort = 0, locked = 0, assembly = 0;
@@ -147,14 +146,9 @@ function sumFirms(w: World, scratch: Float64Array, out: FirmTotals, digitalMedia
     if (f.stage[i] === 0) assembly++;
     cats += f.categories[i]!;
     mkts += marketCount(servedMarkets(f, i, reach));
-    let total = 0, sq = 0;
-    for (let m = i * M; m < (i + 1) * M; m++) {
-      const x = f.salesByMarket[m]!;
-      total += x;
-      sq += x * x;
-    }
+    const total = f.salesByMarketSum[i]!;
     if (total > 0) {
-      hhiSum += sq / (total * total);
+      hhiSum += f.salesByMarketSquares[i]! / (total * total);
       hhiN++;
     }
     const assets = f.capital[i]! + Math.max(0, f.cash[i]!);
@@ -182,37 +176,44 @@ interface RegionTotals {
   rd: number; sales: number; phi: number; locked: number; cohort: number; n: number;
 }
 
-/** One pass over the firms for the region reporters, into reused objects, one per region (see `sumFirms`). */
-function sumRegions(w: World, acc: RegionTotals[]): RegionTotals[] {
+/** The fields of `RegionTotals`, in the order `sumRegions` keeps them per region in one typed array. */
+const REGION_SUMS = ['exporters', 'listed', 'gmv', 'plat', 'receipts', 'digital', 'inus', 'rd', 'sales', 'phi', 'locked', 'cohort', 'n'] as const;
+const [EXPORTERS, LISTED, GMV, PLAT, RECEIPTS, DIGITAL, INUS, RD, SALES, PHI, LOCKED, COHORT, COUNT] = REGION_SUMS.map((_, k) => k);
+const WIDTH = REGION_SUMS.length;
+
+/**
+ * One pass over the firms for the region reporters, into reused objects, one per region (see `sumFirms`).
+ * The sums run in a typed array (fields of objects would box every double they store) and are copied out after.
+ */
+function sumRegions(w: World, acc: RegionTotals[], sums: Float64Array): RegionTotals[] {
   const f = w.firms;
   const R = w.regions.length;
   while (acc.length < R) acc.push({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, cohort: 0, n: 0 });
   acc.length = R;
-  for (const a of acc) {
-    a.exporters = 0; a.listed = 0; a.gmv = 0; a.plat = 0; a.receipts = 0; a.digital = 0; a.inus = 0;
-    a.rd = 0; a.sales = 0; a.phi = 0; a.locked = 0; a.cohort = 0; a.n = 0;
-  }
+  sums.fill(0, 0, R * WIDTH);
+  const keep = 1 - w.platform.commission;
   for (let i = 0; i < f.capacity; i++) {
-    const a = acc[f.region[i]!]!;
+    const a = f.region[i]! * WIDTH;
     const ch = f.channels[i]!;
-    a.n++;
-    a.digital += f.digital[i]!;
-    a.inus += f.stage[i]!;
-    a.rd += f.rdSpend[i]!;
-    a.sales += f.exportReceipts[i]! + f.domesticSales[i]!;
-    a.receipts += f.exportReceipts[i]!;
-    a.phi += f.productivity[i]!;
-    if (ch) a.exporters++;
+    sums[a + COUNT]!++;
+    sums[a + DIGITAL]! += f.digital[i]!;
+    sums[a + INUS]! += f.stage[i]!;
+    sums[a + RD]! += f.rdSpend[i]!;
+    sums[a + SALES]! += f.exportReceipts[i]! + f.domesticSales[i]!;
+    sums[a + RECEIPTS]! += f.exportReceipts[i]!;
+    sums[a + PHI]! += f.productivity[i]!;
+    if (ch) sums[a + EXPORTERS]!++;
     if (inLockInCohort(w, i, w.tick)) {
-      a.cohort++;
-      if (f.stage[i] === 0) a.locked++;
+      sums[a + COHORT]!++;
+      if (f.stage[i] === 0) sums[a + LOCKED]!++;
     }
     if (ch & Channel.platform) {
-      a.listed++;
-      a.gmv += f.platformReceipts[i]! / (1 - w.platform.commission);
-      a.plat += f.platformReceipts[i]!;
+      sums[a + LISTED]!++;
+      sums[a + GMV]! += f.platformReceipts[i]! / keep;
+      sums[a + PLAT]! += f.platformReceipts[i]!;
     }
   }
+  acc.forEach((t, r) => REGION_SUMS.forEach((name, k) => (t[name] = sums[r * WIDTH + k]!)));
   return acc;
 }
 
@@ -247,6 +248,7 @@ export class Reporters {
   readonly markets: Float64Array[];
   private readonly totals = newFirmTotals();
   private readonly regionTotals: RegionTotals[] = [];
+  private regionSums = new Float64Array(0);
 
   constructor(w: World) {
     this.scratch = new Float64Array(w.firms.capacity);
@@ -343,7 +345,8 @@ export class Reporters {
 
   private collectRegions(w: World): void {
     const R = w.regions.length;
-    const acc = sumRegions(w, this.regionTotals);
+    if (this.regionSums.length < R * WIDTH) this.regionSums = new Float64Array(R * WIDTH);
+    const acc = sumRegions(w, this.regionTotals, this.regionSums);
     for (let r = 0; r < R; r++) {
       const a = acc[r]!;
       const reg = w.regions[r]!;
@@ -378,7 +381,7 @@ export function agentRow(w: World, i: number, out: Float64Array): void {
   const tpy = w.scenario.ticksPerYear;
   const rv = w.scenario.platform.reviews;
   let export12 = 0;
-  for (let k = 0; k < tpy; k++) export12 += f.exportRing[i * tpy + k]!;
+  for (let k = 0; k < tpy; k++) export12 += f.exportRing[k * f.capacity + i]!;
   const ch = f.channels[i]!;
   out.set([
     f.id[i]!, f.region[i]!, f.productivity[i]!, f.stage[i]!, f.digital[i]!, f.absorptive[i]!, f.cash[i]!, f.debt[i]!,
