@@ -82,7 +82,7 @@ describe('order draws', () => {
 });
 
 describe('sales by market, smoothed', () => {
-  it('each seller’s sum and sum of squares are those of its row, in market order (the destination HHI reads them)', () => {
+  it('every firm’s sum and sum of squares are those of its row, in market order, at the end of every tick (the destination HHI reads them)', () => {
     const sim = smallSimulation({ firms: 600 });
     const f = sim.world.firms;
     const M = f.markets;
@@ -90,7 +90,6 @@ describe('sales by market, smoothed', () => {
     while (!sim.done) {
       sim.step();
       for (let i = 0; i < f.capacity; i++) {
-        if (!f.channels[i]) continue;
         let sum = 0, squares = 0;
         for (let m = 0; m < M; m++) {
           const x = f.salesByMarket[i * M + m]!;
