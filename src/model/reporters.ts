@@ -176,44 +176,37 @@ interface RegionTotals {
   rd: number; sales: number; phi: number; locked: number; cohort: number; n: number;
 }
 
-/** The fields of `RegionTotals`, in the order `sumRegions` keeps them per region in one typed array. */
-const REGION_SUMS = ['exporters', 'listed', 'gmv', 'plat', 'receipts', 'digital', 'inus', 'rd', 'sales', 'phi', 'locked', 'cohort', 'n'] as const;
-const [EXPORTERS, LISTED, GMV, PLAT, RECEIPTS, DIGITAL, INUS, RD, SALES, PHI, LOCKED, COHORT, COUNT] = REGION_SUMS.map((_, k) => k);
-const WIDTH = REGION_SUMS.length;
-
-/**
- * One pass over the firms for the region reporters, into reused objects, one per region (see `sumFirms`).
- * The sums run in a typed array (fields of objects would box every double they store) and are copied out after.
- */
-function sumRegions(w: World, acc: RegionTotals[], sums: Float64Array): RegionTotals[] {
+/** One pass over the firms for the region reporters, into reused objects, one per region (see `sumFirms`). */
+function sumRegions(w: World, acc: RegionTotals[]): RegionTotals[] {
   const f = w.firms;
   const R = w.regions.length;
   while (acc.length < R) acc.push({ exporters: 0, listed: 0, gmv: 0, plat: 0, receipts: 0, digital: 0, inus: 0, rd: 0, sales: 0, phi: 0, locked: 0, cohort: 0, n: 0 });
   acc.length = R;
-  sums.fill(0, 0, R * WIDTH);
-  const keep = 1 - w.platform.commission;
+  for (const a of acc) {
+    a.exporters = 0; a.listed = 0; a.gmv = 0; a.plat = 0; a.receipts = 0; a.digital = 0; a.inus = 0;
+    a.rd = 0; a.sales = 0; a.phi = 0; a.locked = 0; a.cohort = 0; a.n = 0;
+  }
   for (let i = 0; i < f.capacity; i++) {
-    const a = f.region[i]! * WIDTH;
+    const a = acc[f.region[i]!]!;
     const ch = f.channels[i]!;
-    sums[a + COUNT]!++;
-    sums[a + DIGITAL]! += f.digital[i]!;
-    sums[a + INUS]! += f.stage[i]!;
-    sums[a + RD]! += f.rdSpend[i]!;
-    sums[a + SALES]! += f.exportReceipts[i]! + f.domesticSales[i]!;
-    sums[a + RECEIPTS]! += f.exportReceipts[i]!;
-    sums[a + PHI]! += f.productivity[i]!;
-    if (ch) sums[a + EXPORTERS]!++;
+    a.n++;
+    a.digital += f.digital[i]!;
+    a.inus += f.stage[i]!;
+    a.rd += f.rdSpend[i]!;
+    a.sales += f.exportReceipts[i]! + f.domesticSales[i]!;
+    a.receipts += f.exportReceipts[i]!;
+    a.phi += f.productivity[i]!;
+    if (ch) a.exporters++;
     if (inLockInCohort(w, i, w.tick)) {
-      sums[a + COHORT]!++;
-      if (f.stage[i] === 0) sums[a + LOCKED]!++;
+      a.cohort++;
+      if (f.stage[i] === 0) a.locked++;
     }
     if (ch & Channel.platform) {
-      sums[a + LISTED]!++;
-      sums[a + GMV]! += f.platformReceipts[i]! / keep;
-      sums[a + PLAT]! += f.platformReceipts[i]!;
+      a.listed++;
+      a.gmv += f.platformReceipts[i]! / (1 - w.platform.commission);
+      a.plat += f.platformReceipts[i]!;
     }
   }
-  acc.forEach((t, r) => REGION_SUMS.forEach((name, k) => (t[name] = sums[r * WIDTH + k]!)));
   return acc;
 }
 
@@ -248,7 +241,6 @@ export class Reporters {
   readonly markets: Float64Array[];
   private readonly totals = newFirmTotals();
   private readonly regionTotals: RegionTotals[] = [];
-  private regionSums = new Float64Array(0);
 
   constructor(w: World) {
     this.scratch = new Float64Array(w.firms.capacity);
@@ -345,8 +337,7 @@ export class Reporters {
 
   private collectRegions(w: World): void {
     const R = w.regions.length;
-    if (this.regionSums.length < R * WIDTH) this.regionSums = new Float64Array(R * WIDTH);
-    const acc = sumRegions(w, this.regionTotals, this.regionSums);
+    const acc = sumRegions(w, this.regionTotals);
     for (let r = 0; r < R; r++) {
       const a = acc[r]!;
       const reg = w.regions[r]!;
