@@ -144,7 +144,7 @@ function clearSlot(w: World, i: number): void {
   const columns = zeroedColumnsOf(f);
   for (const a of columns.doubles) a[i] = 0;
   for (const a of columns.integers) a[i] = 0;
-  for (let k = 0; k < w.scenario.ticksPerYear; k++) f.exportRing[k * f.capacity + i] = 0;
+  f.exportRing.fill(0, i * w.scenario.ticksPerYear, (i + 1) * w.scenario.ticksPerYear);
   f.salesByMarket.fill(0, i * f.markets, (i + 1) * f.markets);
 }
 

@@ -64,7 +64,7 @@ export interface Firms {
   exportValue: Float64Array; // this tick, what buyers paid for the firm's goods
   domesticSales: Float64Array; // this tick
   platformGmvTrail: Float64Array; // trailing 12-tick platform GMV (exponentially smoothed × 12)
-  exportRing: Float64Array; // ticksPerYear × capacity: export value of the last year, slot-major so that a tick's writes are contiguous
+  exportRing: Float64Array; // capacity × ticksPerYear: export value of the last year
   salesByMarket: Float64Array; // capacity × markets: smoothed export value per market sold under the firm’s own name (direct and platform)
   salesByMarketSum: Float64Array; // Σ over markets of the firm's row of salesByMarket, as matching last wrote it
   salesByMarketSquares: Float64Array; // Σ of their squares (the destination HHI reads these two, not the row)

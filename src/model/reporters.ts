@@ -372,7 +372,7 @@ export function agentRow(w: World, i: number, out: Float64Array): void {
   const tpy = w.scenario.ticksPerYear;
   const rv = w.scenario.platform.reviews;
   let export12 = 0;
-  for (let k = 0; k < tpy; k++) export12 += f.exportRing[k * f.capacity + i]!;
+  for (let k = 0; k < tpy; k++) export12 += f.exportRing[i * tpy + k]!;
   const ch = f.channels[i]!;
   out.set([
     f.id[i]!, f.region[i]!, f.productivity[i]!, f.stage[i]!, f.digital[i]!, f.absorptive[i]!, f.cash[i]!, f.debt[i]!,

@@ -132,7 +132,7 @@ function advanceClocks(w: World, i: number, slot: number): void {
     f.platformAge[i]!++;
     f.digital[i]! += s.firm.digitalLearning * (1 - f.digital[i]!);
   }
-  f.exportRing[slot * f.capacity + i] = f.exportValue[i]!;
+  f.exportRing[i * s.ticksPerYear + slot] = f.exportValue[i]!;
 }
 
 /** This tick's demand-shock draw of every firm, in one reused buffer. */
