@@ -41,9 +41,11 @@ function provinces30(): NamedRegion[] {
   const out: NamedRegion[] = [];
   for (const [group, n, prefix, openings] of plan) {
     const p = GROUP_PROFILE[group];
+    const spreads = evenOffsets(n, (k) => k); // −1 … +1
+    const wobbles = evenOffsets(n, (k) => (k * 7) % n); // a second, decorrelated spread
+    const depths = leastCorrelatedOffsets(n, [spreads, wobbles]); // a third, for finance alone
     for (let k = 0; k < n; k++) {
-      const spread = n === 1 ? 0 : (k / (n - 1)) * 2 - 1; // −1 … +1
-      const wobble = ((k * 7) % n) / (n - 1) * 2 - 1; // a second, decorrelated spread
+      const [spread, wobble, depth] = [spreads[k]!, wobbles[k]!, depths[k]!];
       const opening = openings[k]!;
       out.push({
         name: `${prefix}${String(k + 1).padStart(2, '0')}`,
@@ -52,7 +54,7 @@ function provinces30(): NamedRegion[] {
         wage: p.wage * (1 + 0.08 * spread),
         logisticsCost: p.logisticsCost * (1 + 0.15 * wobble),
         digitalInfra: clamp01(p.digitalInfra + 0.12 * spread),
-        financeDepth: clamp01(p.financeDepth + 0.2 * wobble),
+        financeDepth: clamp01(p.financeDepth + 0.2 * depth),
         institutionQuality: clamp01(p.institutionQuality + 0.1 * spread),
         pilotZone: opening < 0 ? null : opening,
         logisticsSubsidy: 0,
@@ -60,6 +62,48 @@ function provinces30(): NamedRegion[] {
     }
   }
   return out;
+}
+
+/** Offsets 2·order(k)/(n − 1) − 1 of the n provinces of a group: evenly spaced over [−1, 1] in the given order. */
+function evenOffsets(n: number, order: (k: number) => number): number[] {
+  return Array.from({ length: n }, (_, k) => (n === 1 ? 0 : (order(k) / (n - 1)) * 2 - 1));
+}
+
+/**
+ * Of the evenly spaced offsets in the orders (a·k + b) mod n, those least
+ * correlated with `others` (the largest |correlation| smallest; the first a,
+ * then b, on a tie). Finance depth takes them, so that within a group it does
+ * not move with a province's size, wage or logistics cost, and a split on it
+ * is not a split on them.
+ */
+function leastCorrelatedOffsets(n: number, others: number[][]): number[] {
+  let best = evenOffsets(n, () => 0);
+  let worst = Infinity;
+  for (let a = 1; a < n; a++) {
+    if (gcd(a, n) !== 1) continue;
+    for (let b = 0; b < n; b++) {
+      const offsets = evenOffsets(n, (k) => (a * k + b) % n);
+      const r = Math.max(...others.map((o) => Math.abs(correlation(offsets, o))));
+      if (r < worst - 1e-12) [best, worst] = [offsets, r];
+    }
+  }
+  return best;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function correlation(x: number[], y: number[]): number {
+  const mean = (v: number[]) => v.reduce((s, e) => s + e, 0) / v.length;
+  const mx = mean(x), my = mean(y);
+  let xy = 0, xx = 0, yy = 0;
+  x.forEach((_, i) => {
+    xy += (x[i]! - mx) * (y[i]! - my);
+    xx += (x[i]! - mx) ** 2;
+    yy += (y[i]! - my) ** 2;
+  });
+  return xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : 0;
 }
 
 function clamp01(x: number): number {
