@@ -35,9 +35,15 @@ export function claimsTable(results: ClaimResult[]): string {
   return formatTable(HEADER, rows(results, false));
 }
 
+/** The report's note on a claim (its reason, and for an assumption what the ablation found), or undefined if it has none. */
+export function claimNote(claim: Claim): string | undefined {
+  if (!claim.why && !claim.assumption) return undefined;
+  return `- **${claim.id}**: ${[claim.why, claim.assumption && `Ablation: ${claim.assumption}`].filter(Boolean).join(' ')}`;
+}
+
 export function claimsMarkdown(results: ClaimResult[]): string {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  const notes = results.filter((r) => r.claim.why || r.claim.assumption).map((r) => `- **${r.claim.id}**: ${[r.claim.why, r.claim.assumption && `Ablation: ${r.claim.assumption}`].filter(Boolean).join(' ')}`);
+  const notes = results.map((r) => claimNote(r.claim)).filter((n): n is string => n !== undefined);
   return [
     '# Claims',
     '',
