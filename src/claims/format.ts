@@ -41,12 +41,17 @@ export function claimNote(claim: Claim): string | undefined {
   return `- **${claim.id}**: ${[claim.why, claim.assumption && `Ablation: ${claim.assumption}`].filter(Boolean).join(' ')}`;
 }
 
-export function claimsMarkdown(results: ClaimResult[]): string {
+/** The line a report with `--set` overrides carries, or none without them. */
+const overridesLine = (set: readonly string[]) =>
+  set.length ? [`Every variant with ${set.map((o) => `\`--set ${o}\``).join(', ')}: these are not the verdicts recorded in the catalog.`, ''] : [];
+
+export function claimsMarkdown(results: ClaimResult[], set: readonly string[] = []): string {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
   const notes = results.map((r) => claimNote(r.claim)).filter((n): n is string => n !== undefined);
   return [
     '# Claims',
     '',
+    ...overridesLine(set),
     `${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('inconclusive')} inconclusive, ${count('assumption')} assumption, of ${results.length}.`,
     '',
     formatMarkdownTable(HEADER, rows(results, true)),
@@ -55,8 +60,9 @@ export function claimsMarkdown(results: ClaimResult[]): string {
   ].join('\n');
 }
 
-export function claimsJson(results: ClaimResult[]): unknown {
+export function claimsJson(results: ClaimResult[], set: readonly string[] = []): unknown {
   return results.map((r) => ({
+    overrides: [...set],
     id: r.claim.id, source: r.claim.source, claim: r.claim.claim, contrast: r.claim.contrast, verdict: r.verdict, recorded: r.claim.recorded,
     why: r.claim.why, ablation: r.claim.ablation, noAblation: r.claim.noAblation, seeds: r.seeds,
     checks: r.checks.map((c) => ({ label: c.check.label, metric: c.check.metric, expect: c.check.expect, level: c.level, levels: c.levels, effects: c.effects, verdict: c.verdict })),
@@ -79,6 +85,13 @@ export async function claimsHtml(results: ClaimResult[], meta: Record<string, st
   });
 }
 
+/** What an ablations report says of its run: the seeds, the scale and any `--set` overrides. */
+interface AblationMeta {
+  seeds: string;
+  scale: number;
+  set?: readonly string[];
+}
+
 const ABLATION_HEADER = ['id', 'check', 'input neutralised', 'effect at the defaults [CI]', 'effect ablated [CI]', 'share left', 'verdict: defaults → ablated', 'ablated'];
 
 /** A check's effects with their CIs and level: several effects (steps, peak against ends) joined by "; ". */
@@ -99,9 +112,10 @@ export function ablationsTable(results: AblationResult[]): string {
  * The ablations as Markdown: the run's seeds and scale, one row per ablated
  * claim, then the claims without an ablation and why.
  */
-export function ablationsMarkdown(results: AblationResult[], skipped: Claim[], meta: { seeds: string; scale: number }): string {
+export function ablationsMarkdown(results: AblationResult[], skipped: Claim[], meta: AblationMeta): string {
   const survive = results.filter((r) => r.survives).length;
   return [
+    ...overridesLine(meta.set ?? []),
     `Run: \`gvc-sim claims --ablate\`, seeds ${meta.seeds}, scale ${meta.scale}. ${survive} of ${results.length} ablated checks survive (keep their verdict and, where it is resolved, at least a tenth of the effect; "share left" is the ablated mean over the mean at the defaults, the smallest over a check's effects).`,
     '',
     formatMarkdownTable(
@@ -116,10 +130,12 @@ export function ablationsMarkdown(results: AblationResult[], skipped: Claim[], m
   ].join('\n');
 }
 
-export function ablationsJson(results: AblationResult[], skipped: Claim[], meta: { seeds: string; scale: number }): unknown {
+export function ablationsJson(results: AblationResult[], skipped: Claim[], meta: AblationMeta): unknown {
   const check = (c: AblationResult['defaults']) => ({ level: c.level, levels: c.levels, effects: c.effects, verdict: c.verdict });
   return {
-    ...meta,
+    seeds: meta.seeds,
+    scale: meta.scale,
+    overrides: [...(meta.set ?? [])],
     ablations: results.map((r) => ({
       id: r.claim.id, claim: r.claim.claim, mechanism: r.ablation.mechanism, input: r.ablation.input, set: r.ablation.set, why: r.ablation.why, check: r.check, label: r.defaults.check.label,
       expect: r.defaults.check.expect.kind, defaults: check(r.defaults), ablated: check(r.ablated), remaining: r.remaining, survives: r.survives, recordedSurvives: r.ablation.survives, seeds: r.seeds,

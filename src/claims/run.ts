@@ -10,6 +10,7 @@ import { ablationPlan, judgeAblation, type AblationResult } from './ablation.js'
 import { CLAIMS, type Claim } from './catalog.js';
 import { ablationsJson, ablationsMarkdown, ablationsTable, claimsHtml, claimsJson, claimsMarkdown, claimsTable } from './format.js';
 import { judgeClaim, type ClaimResult } from './judge.js';
+import { checkOverrides } from './overrides.js';
 import { runEvidence } from './runner.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -27,11 +28,14 @@ export interface JudgeOptions {
   seedBase: number;
   scale: number;
   workers?: number;
+  /** `path=value` overrides applied to every variant (`claims --set`); refused where they would erase a claim's contrast. */
+  set?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Runs and judges claims; the library entry point the CLI and the regression test share. */
 export async function judgeClaims(claims: Claim[], o: JudgeOptions): Promise<ClaimResult[]> {
+  await checkOverrides(claims, o.set ?? [], SCENARIO_DIR);
   const evidence = await runEvidence(claims, { ...o, scenarioDir: SCENARIO_DIR });
   return claims.map((c) => judgeClaim(c, evidence, o.seeds));
 }
@@ -43,6 +47,7 @@ export async function judgeClaims(claims: Claim[], o: JudgeOptions): Promise<Cla
  */
 export async function judgeAblations(claims: Claim[], o: JudgeOptions): Promise<AblationResult[]> {
   const withAblation = claims.filter((c) => c.ablation);
+  await checkOverrides(withAblation, o.set ?? [], SCENARIO_DIR);
   const { ablated, derived } = ablationPlan(withAblation);
   const evidence = await runEvidence([...withAblation, ...ablated], { ...o, scenarioDir: SCENARIO_DIR, derived });
   return withAblation.map((c, k) => judgeAblation(c, ablated[k]!, evidence, o.seeds));
@@ -56,7 +61,7 @@ export async function runAblations(o: CliOptions): Promise<void> {
   const progress = createProgress('ablations');
   const results = await judgeAblations(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
-  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale };
+  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale, set: o.set ?? [] };
   const skipped = claims.filter((c) => !c.ablation);
   mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'ablations.md'), ablationsMarkdown(results, skipped, meta));
@@ -72,11 +77,12 @@ export async function runClaims(o: CliOptions): Promise<void> {
   const results = await judgeClaims(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   mkdirSync(o.out, { recursive: true });
-  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale, claims: claims.length };
-  writeFileAtomic(join(o.out, 'claims.md'), claimsMarkdown(results));
-  writeFileAtomic(join(o.out, 'claims.json'), JSON.stringify(claimsJson(results), null, 2));
+  const set = o.set ?? [];
+  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale, claims: claims.length, ...(set.length ? { overrides: set.join(', ') } : {}) };
+  writeFileAtomic(join(o.out, 'claims.md'), claimsMarkdown(results, set));
+  writeFileAtomic(join(o.out, 'claims.json'), JSON.stringify(claimsJson(results, set), null, 2));
   writeFileAtomic(join(o.out, 'claims.html'), await claimsHtml(results, meta));
-  if (o.format === 'json') console.log(JSON.stringify(claimsJson(results), null, 2));
-  else console.log(o.format === 'md' ? claimsMarkdown(results) : claimsTable(results));
+  if (o.format === 'json') console.log(JSON.stringify(claimsJson(results, set), null, 2));
+  else console.log(o.format === 'md' ? claimsMarkdown(results, set) : claimsTable(results));
   console.error(`written: ${join(o.out, 'claims.md')}, claims.json, claims.html`);
 }

@@ -24,6 +24,8 @@ export interface RunClaimsOptions {
   scenarioDir: string;
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** `path=value` overrides (as `run --set`) applied to every variant, before an ablation's own. */
+  set?: readonly string[];
   /** Variants that are a scenario file with overrides on top (an ablation), by the name the claims use for them. */
   derived?: ReadonlyMap<string, DerivedVariant>;
 }
@@ -34,9 +36,10 @@ export interface DerivedVariant {
   set: Record<string, unknown>;
 }
 
-async function loadVariant(dir: string, name: string, scale: number, derived?: ReadonlyMap<string, DerivedVariant>): Promise<Scenario> {
+async function loadVariant(dir: string, name: string, o: RunClaimsOptions): Promise<Scenario> {
+  const { scale, derived, set } = o;
   const from = derived?.get(name);
-  let { scenario } = await loadScenario(join(dir, from?.file ?? name));
+  let { scenario } = await loadScenario(join(dir, from?.file ?? name), { overrides: set });
   if (from) scenario = withOverrides(scenario, from);
   return { ...scenario, firms: Math.max(50, Math.round(scenario.firms * scale)) };
 }
@@ -58,7 +61,7 @@ export async function runEvidence(claims: readonly Claim[], o: RunClaimsOptions)
   const runFiles = variantFiles(claims, 'run');
   const panelFiles = variantFiles(claims, 'panel');
   const seeds = Array.from({ length: o.seeds }, (_, k) => o.seedBase + k);
-  const load = (f: string) => loadVariant(o.scenarioDir, f, o.scale, o.derived);
+  const load = (f: string) => loadVariant(o.scenarioDir, f, o);
   const runScenarios = await Promise.all(runFiles.map(load));
   const panelScenarios = await Promise.all(panelFiles.map(load));
   const pool = new Piscina({

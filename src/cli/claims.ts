@@ -11,6 +11,7 @@ interface Args {
   out: string;
   workers?: number;
   ablate: boolean;
+  set: string[];
 }
 
 function builder(y: Argv): Argv<Args> {
@@ -24,12 +25,14 @@ function builder(y: Argv): Argv<Args> {
       out: { type: 'string', default: 'results/claims', describe: 'folder for claims.md, claims.json and claims.html' },
       workers: { type: 'number', describe: 'worker threads (default: one per core)' },
       ablate: { type: 'boolean', default: false, describe: 'neutralise the input that could encode each claim and judge it again (writes ablations.md and ablations.json)' },
+      set: { type: 'string', array: true, default: [], describe: 'override a parameter in every variant: --set platform.governance.adaptationCost=1 (repeatable; refused where a claim\'s variants differ)' },
     })
     .example(
       examples([
         ['$0 claims', 'judge every claim on 20 seeds'],
         ['$0 claims --only L1 --seeds 10', 'the lock-in lecture claim'],
         ['$0 claims --ablate --scale 0.5', 'each claim with the input that could encode it neutralised'],
+        ['$0 claims --only X5 --set platform.governance.adaptationCost=1', 'a claim judged again under another value of a parameter'],
       ]),
     ) as unknown as Argv<Args>;
 }
@@ -38,7 +41,7 @@ async function handler(a: Args): Promise<void> {
   if (!Number.isInteger(a.seeds) || a.seeds < 2) throw new UserError(`--seeds must be a whole number ≥ 2 (a CI needs two), got ${a.seeds}`);
   if (!(a.scale > 0)) throw new UserError(`--scale must be positive, got ${a.scale}`);
   const { runAblations, runClaims } = await import('../claims/run.js');
-  const o = { only: a.only, seeds: a.seeds, seedBase: a['seed-base'], scale: a.scale, format: a.format, out: a.out, workers: a.workers };
+  const o = { only: a.only, seeds: a.seeds, seedBase: a['seed-base'], scale: a.scale, format: a.format, out: a.out, workers: a.workers, set: a.set };
   await (a.ablate ? runAblations(o) : runClaims(o));
 }
 
