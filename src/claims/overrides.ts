@@ -21,8 +21,8 @@ function differences(a: unknown, b: unknown, path: string[], out: Map<string, [u
   }
 }
 
-/** Whether two dotted paths overlap: one is the other or inside it (`*` matches any one key). */
-function overlaps(a: string, b: string): boolean {
+/** Whether two dotted parameter paths overlap: one is the other or inside it (`*` matches any one key). */
+export function overlaps(a: string, b: string): boolean {
   const sa = a.split('.');
   const sb = b.split('.');
   return sa.slice(0, Math.min(sa.length, sb.length)).every((seg, k) => seg === '*' || sb[k] === '*' || seg === sb[k]);

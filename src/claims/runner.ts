@@ -13,6 +13,7 @@ import { variantFiles, type Claim } from './catalog.js';
 import type { PanelClaims } from '../analysis/panel/study-claims.js';
 import type { RunDigest } from './digest.js';
 import type { Evidence } from './judge.js';
+import { overlaps } from './overrides.js';
 import { joinPanelClaims } from './panel.js';
 import type { RunTask } from './worker.js';
 
@@ -47,7 +48,6 @@ async function loadVariant(dir: string, name: string, o: RunClaimsOptions): Prom
 /** The scenario with the overrides applied from the start; refused when one of its events would set them back. */
 function withOverrides(s: Scenario, v: DerivedVariant): Scenario {
   const keys = Object.keys(v.set);
-  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
   const undone = s.events.flatMap((e) => Object.keys(e.set)).filter((k) => keys.some((o) => overlaps(k, o)));
   if (undone.length > 0) throw new Error(`${v.file}: an event sets ${undone.join(', ')}, which the overrides must hold for the whole run`);
   return applyEvent(s, v.set);
