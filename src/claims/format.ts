@@ -1,4 +1,5 @@
 /** The claims report: a table (terminal or Markdown), JSON, and an HTML page with one chart per check. */
+import { parse } from 'yaml';
 import { barSpec } from '../report/charts.js';
 import { buildHtmlReport } from '../report/html.js';
 import type { MeanCi } from '../analysis/replications.js';
@@ -141,5 +142,58 @@ export function ablationsJson(results: AblationResult[], skipped: Claim[], meta:
       expect: r.defaults.check.expect.kind, defaults: check(r.defaults), ablated: check(r.ablated), remaining: r.remaining, survives: r.survives, recordedSurvives: r.ablation.survives, seeds: r.seeds,
     })),
     notAblated: skipped.map((c) => ({ id: c.id, why: c.noAblation })),
+  };
+}
+
+/** Claims judged once per value of one parameter (`claims --vary`). */
+export interface VariedClaims {
+  path: string;
+  /** The `--set` overrides every run had besides the varied parameter. */
+  set: readonly string[];
+  runs: { value: string; results: ClaimResult[] }[];
+  /** The value each claim's scenario files give the parameter, by claim id (undefined where the path names no single value). */
+  given: ReadonlyMap<string, unknown>;
+}
+
+/** A claim's table across the values: a row per value, a column per check (effects, CI, verdict), the claim's verdict last. */
+function variedRows(v: VariedClaims, k: number): { title: string; header: string[]; rows: Cell[][] } {
+  const claim = v.runs[0]!.results[k]!.claim;
+  const given = JSON.stringify(v.given.get(claim.id));
+  const header = [v.path, ...claim.checks.map((c) => `${c.label} (${c.expect.kind})`), 'verdict'];
+  const rows = v.runs.map(({ value, results }) => {
+    const r = results[k]!;
+    const label = given !== undefined && JSON.stringify(parse(value)) === given ? `${value} (scenarios)` : value;
+    return [label, ...r.checks.map((c) => `${c.effects.map((e) => ci(e.value)).join('; ')} (${levelLabel(c.level)}), ${c.verdict}`), r.verdict];
+  });
+  return { title: `${claim.id} — ${claim.claim}`, header, rows };
+}
+
+const claimIndexes = (v: VariedClaims) => v.runs[0]!.results.map((_, k) => k);
+
+export function variedMarkdown(v: VariedClaims, meta: { seeds: string; scale: number }): string {
+  const others = v.set.length ? `, on top of ${v.set.map((o) => `\`--set ${o}\``).join(', ')}` : '';
+  return [
+    `# Claims across \`${v.path}\``,
+    '',
+    `Seeds ${meta.seeds}, scale ${meta.scale}; every variant with \`--set ${v.path}=V\` for each value V${others}. "(scenarios)" marks the value the claim's scenario files give it. Each effect is at its check's Holm level; these are not the verdicts recorded in the catalog.`,
+    ...claimIndexes(v).flatMap((k) => {
+      const t = variedRows(v, k);
+      return ['', `## ${t.title}`, '', formatMarkdownTable(t.header, t.rows)];
+    }),
+    '',
+  ].join('\n');
+}
+
+export function variedTable(v: VariedClaims): string {
+  return claimIndexes(v).map((k) => {
+    const t = variedRows(v, k);
+    return `${t.title}\n${formatTable(t.header, t.rows)}`;
+  }).join('\n\n');
+}
+
+export function variedJson(v: VariedClaims, meta: { seeds: string; scale: number }): unknown {
+  return {
+    path: v.path, overrides: [...v.set], seeds: meta.seeds, scale: meta.scale,
+    values: v.runs.map(({ value, results }) => ({ value, claims: claimsJson(results, [...v.set, `${v.path}=${value}`]) })),
   };
 }

@@ -41,7 +41,7 @@ function variantsOf(claim: Claim): string[] {
  * claim's variants differ (their names and descriptions aside), or one
  * containing it.
  */
-export async function checkOverrides(claims: readonly Claim[], set: readonly string[], dir: string): Promise<void> {
+export async function checkOverrides(claims: readonly Claim[], set: readonly string[], dir: string, flag = '--set'): Promise<void> {
   if (set.length === 0) return;
   const paths = set.map((text) => text.slice(0, Math.max(0, text.indexOf('='))).trim());
   for (const claim of claims) {
@@ -55,9 +55,32 @@ export async function checkOverrides(claims: readonly Claim[], set: readonly str
       if (hit === undefined) continue;
       const [first, other] = diff.get(hit)!;
       throw new UserError(
-        `--set ${set[k]} would erase ${claim.id}'s contrast: its variants differ in ${hit} (${show(first)} against ${show(other)}), and an override sets it alike in all of them`,
+        `${flag} ${set[k]} would erase ${claim.id}'s contrast: its variants differ in ${hit} (${show(first)} against ${show(other)}), and an override sets it alike in all of them`,
         `leave ${claim.id} out with --only, or compare the variants with other values of ${hit} by editing their scenario files (scenarios/${files.join(', scenarios/')})`,
       );
     }
   }
+}
+
+/** A `--vary path=v1,v2,…` sweep: the parameter and each value as an override. */
+export interface Variation {
+  path: string;
+  values: string[];
+}
+
+/** Reads `--vary path=v1,v2,…` (at least two values; each read as YAML, as `--set` reads one). */
+export function parseVariation(text: string): Variation {
+  const eq = text.indexOf('=');
+  const path = text.slice(0, Math.max(0, eq)).trim();
+  const values = eq < 0 ? [] : text.slice(eq + 1).split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (path === '' || values.length < 2) {
+    throw new UserError(`--vary ${text}: expected path=value,value,… with two values or more`, 'e.g. --vary platform.governance.adaptationCost=0,1,2,4');
+  }
+  return { path, values };
+}
+
+/** The value a claim's scenarios give a plain dotted path (the first variant's; the same in all, since no contrast may touch it), if it names one. */
+export async function scenarioValue(claim: Claim, path: string, dir: string): Promise<unknown> {
+  const { scenario } = await loadScenario(join(dir, variantsOf(claim)[0]!));
+  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), scenario);
 }

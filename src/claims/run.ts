@@ -8,9 +8,9 @@ import { writeFileAtomic } from '../output/atomic.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { ablationPlan, judgeAblation, type AblationResult } from './ablation.js';
 import { CLAIMS, type Claim } from './catalog.js';
-import { ablationsJson, ablationsMarkdown, ablationsTable, claimsHtml, claimsJson, claimsMarkdown, claimsTable } from './format.js';
+import { ablationsJson, ablationsMarkdown, ablationsTable, claimsHtml, claimsJson, claimsMarkdown, claimsTable, variedJson, variedMarkdown, variedTable, type VariedClaims } from './format.js';
 import { judgeClaim, type ClaimResult } from './judge.js';
-import { checkOverrides } from './overrides.js';
+import { checkOverrides, scenarioValue, type Variation } from './overrides.js';
 import { runEvidence } from './runner.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -85,4 +85,42 @@ export async function runClaims(o: CliOptions): Promise<void> {
   if (o.format === 'json') console.log(JSON.stringify(claimsJson(results, set), null, 2));
   else console.log(o.format === 'md' ? claimsMarkdown(results, set) : claimsTable(results));
   console.error(`written: ${join(o.out, 'claims.md')}, claims.json, claims.html`);
+}
+
+/**
+ * Judges the claims once per value of one parameter, set in every variant on
+ * top of any other overrides (`claims --vary`); sweeps run one after the other,
+ * each on the same seeds, so the values differ only in the parameter.
+ */
+export async function judgeClaimsAcross(claims: Claim[], o: JudgeOptions, vary: Variation): Promise<VariedClaims> {
+  const set = o.set ?? [];
+  await checkOverrides(claims, set, SCENARIO_DIR);
+  await checkOverrides(claims, [`${vary.path}=${vary.values.join(',')}`], SCENARIO_DIR, '--vary');
+  const runs = [];
+  for (const value of vary.values) runs.push({ value, results: await judgeClaims(claims, { ...o, set: [...set, `${vary.path}=${value}`] }) });
+  const given = await Promise.all(claims.map((c) => scenarioValue(c, vary.path, SCENARIO_DIR)));
+  return { path: vary.path, set, runs, given: new Map(claims.map((c, k) => [c.id, given[k]])) };
+}
+
+/** `gvc-sim claims --vary`: judge, print and write claims-vary.md and claims-vary.json. */
+export async function runClaimsAcross(o: CliOptions, vary: Variation): Promise<void> {
+  const claims = selectClaims(o.only);
+  const progress = createProgress(`claims × ${vary.values.length} values`);
+  const per = vary.values.length;
+  let base = 0;
+  const varied = await judgeClaimsAcross(claims, {
+    ...o,
+    onProgress: (d, t) => {
+      progress.update(base * t + d, per * t);
+      if (d === t) base++;
+    },
+  }, vary);
+  progress.stop();
+  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale };
+  mkdirSync(o.out, { recursive: true });
+  writeFileAtomic(join(o.out, 'claims-vary.md'), variedMarkdown(varied, meta));
+  writeFileAtomic(join(o.out, 'claims-vary.json'), JSON.stringify(variedJson(varied, meta), null, 2));
+  if (o.format === 'json') console.log(JSON.stringify(variedJson(varied, meta), null, 2));
+  else console.log(o.format === 'md' ? variedMarkdown(varied, meta) : variedTable(varied));
+  console.error(`written: ${join(o.out, 'claims-vary.md')}, claims-vary.json`);
 }
