@@ -55,13 +55,16 @@ export async function judgeAblations(claims: Claim[], o: JudgeOptions): Promise<
 
 type CliOptions = JudgeOptions & { only?: string; format: 'table' | 'md' | 'json'; out: string };
 
+/** The seeds a run used, as its reports name them: first–last. */
+const seedsLabel = (o: JudgeOptions) => `${o.seedBase}–${o.seedBase + o.seeds - 1}`;
+
 /** `gvc-sim claims --ablate`: run and judge the ablations, print and write ablations.md and ablations.json. */
 export async function runAblations(o: CliOptions): Promise<void> {
   const claims = selectClaims(o.only);
   const progress = createProgress('ablations');
   const results = await judgeAblations(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
-  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale, set: o.set ?? [] };
+  const meta = { seeds: seedsLabel(o), scale: o.scale, set: o.set ?? [] };
   const skipped = claims.filter((c) => !c.ablation);
   mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'ablations.md'), ablationsMarkdown(results, skipped, meta));
@@ -78,7 +81,7 @@ export async function runClaims(o: CliOptions): Promise<void> {
   progress.stop();
   mkdirSync(o.out, { recursive: true });
   const set = o.set ?? [];
-  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale, claims: claims.length, ...(set.length ? { overrides: set.join(', ') } : {}) };
+  const meta = { seeds: seedsLabel(o), scale: o.scale, claims: claims.length, ...(set.length ? { overrides: set.join(', ') } : {}) };
   writeFileAtomic(join(o.out, 'claims.md'), claimsMarkdown(results, set));
   writeFileAtomic(join(o.out, 'claims.json'), JSON.stringify(claimsJson(results, set), null, 2));
   writeFileAtomic(join(o.out, 'claims.html'), await claimsHtml(results, meta));
@@ -89,37 +92,40 @@ export async function runClaims(o: CliOptions): Promise<void> {
 
 /**
  * Judges the claims once per value of one parameter, set in every variant on
- * top of any other overrides (`claims --vary`); sweeps run one after the other,
- * each on the same seeds, so the values differ only in the parameter.
+ * top of any other overrides (`claims --vary`); the values run one after the
+ * other, each on the same seeds, so they differ only in the parameter.
+ * `onValue` gets the results so far after each value.
  */
-export async function judgeClaimsAcross(claims: Claim[], o: JudgeOptions, vary: Variation): Promise<VariedClaims> {
+export async function judgeClaimsAcross(claims: Claim[], o: JudgeOptions, vary: Variation, onValue?: (so: VariedClaims) => void): Promise<VariedClaims> {
   const set = o.set ?? [];
   await checkOverrides(claims, set, SCENARIO_DIR);
   await checkOverrides(claims, [`${vary.path}=${vary.values.join(',')}`], SCENARIO_DIR, '--vary');
-  const runs = [];
-  for (const value of vary.values) runs.push({ value, results: await judgeClaims(claims, { ...o, set: [...set, `${vary.path}=${value}`] }) });
   const given = await Promise.all(claims.map((c) => scenarioValue(c, vary.path, SCENARIO_DIR)));
-  return { path: vary.path, set, runs, given: new Map(claims.map((c, k) => [c.id, given[k]])) };
+  const varied: VariedClaims = { path: vary.path, set, runs: [], given: new Map(claims.map((c, k) => [c.id, given[k]])) };
+  for (const value of vary.values) {
+    varied.runs.push({ value, results: await judgeClaims(claims, { ...o, set: [...set, `${vary.path}=${value}`] }) });
+    onValue?.(varied);
+  }
+  return varied;
 }
 
-/** `gvc-sim claims --vary`: judge, print and write claims-vary.md and claims-vary.json. */
+/** `gvc-sim claims --vary`: judge, print and write claims-vary.md and claims-vary.json (again after each value, so a stopped sweep keeps what it finished). */
 export async function runClaimsAcross(o: CliOptions, vary: Variation): Promise<void> {
   const claims = selectClaims(o.only);
   const progress = createProgress(`claims × ${vary.values.length} values`);
-  const per = vary.values.length;
-  let base = 0;
-  const varied = await judgeClaimsAcross(claims, {
-    ...o,
-    onProgress: (d, t) => {
-      progress.update(base * t + d, per * t);
-      if (d === t) base++;
-    },
-  }, vary);
-  progress.stop();
-  const meta = { seeds: `${o.seedBase}–${o.seedBase + o.seeds - 1}`, scale: o.scale };
+  const meta = { seeds: seedsLabel(o), scale: o.scale };
+  const write = (v: VariedClaims) => {
+    writeFileAtomic(join(o.out, 'claims-vary.md'), variedMarkdown(v, meta));
+    writeFileAtomic(join(o.out, 'claims-vary.json'), JSON.stringify(variedJson(v, meta), null, 2));
+  };
   mkdirSync(o.out, { recursive: true });
-  writeFileAtomic(join(o.out, 'claims-vary.md'), variedMarkdown(varied, meta));
-  writeFileAtomic(join(o.out, 'claims-vary.json'), JSON.stringify(variedJson(varied, meta), null, 2));
+  let finished = 0;
+  const onProgress = (done: number, total: number) => progress.update(finished * total + done, vary.values.length * total);
+  const varied = await judgeClaimsAcross(claims, { ...o, onProgress }, vary, (v) => {
+    finished++;
+    write(v);
+  });
+  progress.stop();
   if (o.format === 'json') console.log(JSON.stringify(variedJson(varied, meta), null, 2));
   else console.log(o.format === 'md' ? variedMarkdown(varied, meta) : variedTable(varied));
   console.error(`written: ${join(o.out, 'claims-vary.md')}, claims-vary.json`);
