@@ -50,9 +50,11 @@ describe('claims --vary', () => {
       .rejects.toThrow(/--vary platform\.governance\.transparency=0,1 would erase X5's contrast/);
   });
 
-  it('judges each value as --set would, and marks the value the scenarios give', async () => {
+  it('judges each value as --set would, hands on the results after each, and marks the value the scenarios give', async () => {
     const quick = { seeds: 2, seedBase: 7, scale: 0.05 };
-    const varied = await judgeClaimsAcross(claim('X5'), quick, { path: 'platform.governance.adaptationCost', values: ['0', '4'] });
+    const finished: number[] = [];
+    const varied = await judgeClaimsAcross(claim('X5'), quick, { path: 'platform.governance.adaptationCost', values: ['0', '4'] }, (v) => finished.push(v.runs.length));
+    expect(finished).toEqual([1, 2]);
     const [plain] = await judgeClaims(claim('X5'), quick);
     const means = (r: typeof plain) => r!.checks.map((c) => c.levels.map((l) => l.value.mean));
     expect(varied.given.get('X5')).toBe(4);
