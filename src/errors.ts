@@ -54,3 +54,14 @@ export function machineFault(err: unknown, path?: string): SystemError | undefin
   const where = path ?? e!.path;
   return new SystemError(`cannot write ${where ?? 'a file'}: ${fault.what} (${e!.code})`, fault.hint);
 }
+
+/**
+ * A file-system error caused by a path the user gave (a file where a folder
+ * must be: `--out` naming a file, or a folder under one), as a UserError;
+ * undefined for any other error.
+ */
+export function pathMisuse(err: unknown): UserError | undefined {
+  const e = err as NodeJS.ErrnoException | null;
+  if (!e || typeof e !== 'object' || !(e.code === 'ENOTDIR' || (e.code === 'EEXIST' && e.syscall === 'mkdir'))) return undefined;
+  return new UserError(`cannot use ${e.path ?? 'the path'} as a folder: it, or a folder on its way, is a file`, 'give --out a folder (new or existing), or move the file out of the way');
+}

@@ -139,3 +139,16 @@ describe('options typed wrong', () => {
     expect(badNumbers({ firms: NaN }, ['--firms=lots'], { key: {}, number: ['firms'] })?.message).toBe("--firms takes a number, got 'lots'");
   });
 });
+
+describe('a file given where a folder must be', () => {
+  it('is a user error naming the path, for a run and for the claims, before any work', () => {
+    const file = join(tmp, 'not-a-folder');
+    writeFileSync(file, 'x');
+    for (const args of [['run', 'scenarios/baseline.yaml', '--firms', '50', '--ticks', '2', '--out', file], ['claims', '--only', 'X1', '--seeds', '2', '--scale', '0.01', '--out', join(file, 'sub')]]) {
+      const r = gvc(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(`error: cannot use ${args[args.length - 1]} as a folder: it, or a folder on its way, is a file`);
+      expect(r.err).not.toContain('internal error');
+    }
+  });
+});

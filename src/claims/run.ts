@@ -61,12 +61,12 @@ const seedsLabel = (o: JudgeOptions) => `${o.seedBase}–${o.seedBase + o.seeds 
 /** `gvc-sim claims --ablate`: run and judge the ablations, print and write ablations.md and ablations.json. */
 export async function runAblations(o: CliOptions): Promise<void> {
   const claims = selectClaims(o.only);
+  mkdirSync(o.out, { recursive: true });
   const progress = createProgress('ablations');
   const results = await judgeAblations(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const meta = { seeds: seedsLabel(o), scale: o.scale, set: o.set ?? [] };
   const skipped = claims.filter((c) => !c.ablation);
-  mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'ablations.md'), ablationsMarkdown(results, skipped, meta));
   writeFileAtomic(join(o.out, 'ablations.json'), JSON.stringify(ablationsJson(results, skipped, meta), null, 2));
   if (o.format === 'json') console.log(JSON.stringify(ablationsJson(results, skipped, meta), null, 2));
@@ -76,10 +76,10 @@ export async function runAblations(o: CliOptions): Promise<void> {
 
 export async function runClaims(o: CliOptions): Promise<void> {
   const claims = selectClaims(o.only);
+  mkdirSync(o.out, { recursive: true });
   const progress = createProgress('claims');
   const results = await judgeClaims(claims, { ...o, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
-  mkdirSync(o.out, { recursive: true });
   const set = o.set ?? [];
   const meta = { seeds: seedsLabel(o), scale: o.scale, claims: claims.length, ...(set.length ? { overrides: set.join(', ') } : {}) };
   writeFileAtomic(join(o.out, 'claims.md'), claimsMarkdown(results, set));
