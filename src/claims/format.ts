@@ -56,7 +56,7 @@ export function claimsMarkdown(results: ClaimResult[], set: readonly string[] = 
     `${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('inconclusive')} inconclusive, ${count('assumption')} assumption, of ${results.length}.`,
     '',
     formatMarkdownTable(HEADER, rows(results, true)),
-    ...(notes.length ? ['', '## Why some claims are not reproduced', '', ...notes] : []),
+    ...(notes.length ? ['', '## Notes on the claims', '', ...notes] : []),
     '',
   ].join('\n');
 }
