@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { loadScenario } from '../scenario/index.js';
-import type { Claim } from './catalog.js';
+import { variantFiles, type Claim } from './catalog.js';
 
 /** Where two resolved scenarios differ, as dotted paths with both values; lists compare whole. */
 function differences(a: unknown, b: unknown, path: string[], out: Map<string, [unknown, unknown]>): void {
@@ -30,11 +30,8 @@ export function overlaps(a: string, b: string): boolean {
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** The variants of a claim (scenario files relative to `dir`), in the order its checks name them. */
-function variantsOf(claim: Claim): string[] {
-  const files = claim.checks.flatMap((c) => ('variants' in c.expect ? c.expect.variants : [c.expect.variant]));
-  return [...new Set(files)];
-}
+/** The scenario files a claim's checks run (relative to the scenario folder), the province panel's included. */
+const variantsOf = (claim: Claim) => [...variantFiles([claim], 'run'), ...variantFiles([claim], 'panel')];
 
 /**
  * Refuses overrides that would erase a claim's contrast: a path in which the
