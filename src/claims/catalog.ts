@@ -116,7 +116,7 @@ export const CLAIMS: Claim[] = [
     contrast: 'platform search cost high → low',
     checks: [{ label: 'exporter share', metric: { model: 'exporterShare' }, expect: { kind: 'up', variants: [c('x1-search-high'), c('x1-search-low')] } }],
     recorded: 'reproduced',
-    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it holds, at 1.0 it is gone (+0.0002) and at 1.4 lower search costs cut the share of firms exporting a little (−0.003), as a sharper ranking leaves most sellers too little exposure to pay for a listing (23 % of exporters list at 1.4, 65 % at 0.7). It holds at half and twice the planning horizon and review rate and at a price elasticity of 1.5 and 4 for 2.5 (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it holds, at 1.0 it is gone (+0.0002) and at 1.4 lower search costs cut the share of firms exporting a little (−0.003), as a sharper ranking leaves most sellers too little exposure to pay for a listing (23 % of exporters list at 1.4, 65 % at 0.7). It holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     noAblation: 'The search cost is the contrast itself; what turns it into exporters is how friction hides small sellers (a / (a + F)) and the listing’s fixed costs, the mechanism rather than an input that could encode the direction.',
   },
   {
@@ -209,7 +209,7 @@ export const CLAIMS: Claim[] = [
       { label: 'R&D intensity', metric: { model: 'rdIntensity' }, expect: { kind: 'up', variants: [c('finance-off'), B] } },
     ],
     recorded: 'reproduced',
-    why: 'Supply-chain finance cuts the credit-constrained share and raises R&D intensity (R&D over sales): firms fund the investment pace their upgrade plans call for. When buyers respond weakly to price (elasticity 1.5 for 2.5), the rise in R&D intensity is not resolved; it holds at an elasticity of 4 and at half and twice the ranking concentration, planning horizon and review rate (20 seeds each).',
+    why: 'Supply-chain finance cuts the credit-constrained share and raises R&D intensity (R&D over sales): firms fund the investment pace their upgrade plans call for. When buyers respond weakly to price (elasticity 1.5 for 2.5), the rise in R&D intensity is not resolved; it holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     ablation: {
       input: 'upgrading.investHorizon = 600 ticks', set: { 'upgrading.investHorizon': 600 },
       why: 'firms borrow toward a set pace of investment, so any credit could flow into R&D by construction; with a slow pace they invest from profit', check: 1, survives: true,
@@ -236,7 +236,7 @@ export const CLAIMS: Claim[] = [
       { label: 'share at stage ≥ 1', metric: { model: 'stageShare1plus' }, expect: { kind: 'monotone-up', variants: [c('platform-stage-0'), B, c('platform-stage-2')] } },
     ],
     recorded: 'reproduced',
-    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): it holds at 1.0, is inconclusive at 1.2, and at 1.4 a further platform stage no longer adds exporters (−0.004 and −0.005), as few sellers then get exposure enough to list. It holds at half and twice the planning horizon and review rate and at a price elasticity of 1.5 and 4 for 2.5 (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): it holds at 1.0, is inconclusive at 1.2, and at 1.4 a further platform stage no longer adds exporters (−0.004 and −0.005), as few sellers then get exposure enough to list. It holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     ablation: {
       input: 'platform.dataUpgradeBoost = 0', set: { 'platform.dataUpgradeBoost': 0 },
       why: 'at stage 2 data tools raise the chance an upgrade step succeeds by fiat, which could alone deepen integration from stage 1 to 2', check: 1, survives: true,
@@ -273,7 +273,7 @@ export const CLAIMS: Claim[] = [
       { label: 'fraud share', metric: { model: 'fraudShare' }, expect: { kind: 'down', variants: [c('b4-oversight-0'), c('b4-oversight-100')] } },
     ],
     recorded: 'reproduced',
-    why: 'Honest SME export value peaks at intermediate oversight (the inverted U), and the fraud share falls from no oversight to full oversight; counterfeit sales appear only with no oversight at all, so the fall is small (about 2 % of platform orders) and takes the full 20 seeds to resolve. When buyers respond strongly to price (elasticity 4 for 2.5), honest exports still rise from no oversight to the middle, but their fall toward full oversight is not resolved; the inverted U holds at an elasticity of 1.5 and at half and twice the ranking concentration, planning horizon and review rate (20 seeds each).',
+    why: 'Honest SME export value peaks at intermediate oversight (the inverted U), and the fraud share falls from no oversight to full oversight; counterfeit sales appear only with no oversight at all, so the fall is small (about 2 % of platform orders) and takes the full 20 seeds to resolve. When buyers respond strongly to price (elasticity 4 for 2.5), honest exports still rise from no oversight to the middle, but their fall toward full oversight is not resolved; the inverted U holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     ablation: {
       input: 'platform.governance.complianceCurvature = 1', set: { 'platform.governance.complianceCurvature': 1 },
       why: 'a compliance cost rising with oversight squared is convex by assumption, which could alone put the peak of honest exports in between', survives: true,
@@ -325,7 +325,7 @@ export const CLAIMS: Claim[] = [
     contrast: 'finance off → on',
     checks: [{ label: 'dispersion of the revenue product of capital', metric: { model: 'rocDispersion' }, expect: { kind: 'down', variants: [c('finance-off'), B] } }],
     recorded: 'reproduced',
-    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it is inconclusive, and from 1.0 supply-chain finance widens the dispersion instead (+0.030 at 1.0, +0.061 at 1.4), likely because credit against records follows platform sales, which a sharp ranking gives to few sellers. It is also inconclusive when firms review their channels twice as often (0.3 a tick), and holds at half and twice the planning horizon and at a price elasticity of 1.5 and 4 for 2.5 (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it is inconclusive, and from 1.0 supply-chain finance widens the dispersion instead (+0.030 at 1.0, +0.061 at 1.4), likely because credit against records follows platform sales, which a sharp ranking gives to few sellers. It is the least robust of the reproduced claims: also inconclusive when firms review their channels twice as often (0.3 a tick), weigh upgrading over half the horizon (60 ticks) or get half the credit per unit of platform sales (financeFactor 0.25); it holds at the other values tried of seven parameters with no source (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     noAblation: 'No single input could encode it: credit enters working capital and investment, and the dispersion of sales over assets across exporters follows from what firms do with both.',
   },
   {
