@@ -77,19 +77,21 @@ function reviewMargin(w: World, paidPerExFactory: number): number {
 interface TickTerms {
   /** What a platform seller is paid per unit of ex-factory price: list factor × (1 − commission). */
   listedRatio: number;
-  /** `platformMarketCost` and `expectedAdaptationCost` this tick. */
+  /** `platformMarketCost` and `expectedAdaptationCost` this tick; the market cost also amortised over the planning horizon. */
   marketCost: number;
+  marketCostPerTick: number;
   adaptation: number;
   /** Share of platform potential a firm sees, by region (`awarenessIn`). */
   awareness: Float64Array;
 }
 
-const tickTerms: TickTerms = { listedRatio: 0.5, marketCost: 0.5, adaptation: 0.5, awareness: new Float64Array(0) };
+const tickTerms: TickTerms = { listedRatio: 0.5, marketCost: 0.5, marketCostPerTick: 0.5, adaptation: 0.5, awareness: new Float64Array(0) };
 
 function fillTickTerms(w: World): TickTerms {
   const t = tickTerms;
   t.listedRatio = w.trade.listFactor * (1 - w.platform.commission);
   t.marketCost = platformMarketCost(w);
+  t.marketCostPerTick = t.marketCost / w.scenario.firm.planningHorizon;
   t.adaptation = expectedAdaptationCost(w);
   if (t.awareness.length !== w.regions.length) t.awareness = new Float64Array(w.regions.length);
   for (let r = 0; r < w.regions.length; r++) t.awareness[r] = awarenessIn(w, r);
@@ -192,9 +194,8 @@ function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal
   const compliance = listed ? 0 : complianceCost(w, i);
   const adaptation = listed ? 0 : tt.adaptation;
   const firstChannel = listed ? 0 : firstChannelCost(w, i);
-  // What opening a market (listed) or joining (not yet) costs, once and amortised per tick, the same in every market.
+  // What joining costs (a listed seller opening a market pays the market cost alone), once and amortised per tick, the same in every market.
   const joinCost = onboarding + marketCost;
-  const addPerTick = marketCost / horizon;
   const joinPerTick = joinCost / horizon;
   const served = f.platformMarkets[i]!;
   const several = (served & (served - 1)) !== 0;
@@ -219,7 +220,7 @@ function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal
     if (served & (1 << m)) {
       if (gross < 0) consider(c, Move.DropPlatformMarket, m, -gross, 0, 0);
     } else if (listed) {
-      consider(c, Move.AddPlatformMarket, m, gross - addPerTick, marketCost, 0, stock);
+      consider(c, Move.AddPlatformMarket, m, gross - tt.marketCostPerTick, marketCost, 0, stock);
     } else {
       const profit = gross - s.platform.subscription - compliance - adaptation;
       consider(c, Move.JoinPlatform, m, profit - joinPerTick - firstChannel, joinCost, profit, stock);
