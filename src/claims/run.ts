@@ -36,6 +36,11 @@ export interface JudgeOptions {
 /** Runs and judges claims; the library entry point the CLI and the regression test share. */
 export async function judgeClaims(claims: Claim[], o: JudgeOptions): Promise<ClaimResult[]> {
   await checkOverrides(claims, o.set ?? [], SCENARIO_DIR);
+  return runAndJudge(claims, o);
+}
+
+/** Runs and judges claims whose overrides were checked already. */
+async function runAndJudge(claims: Claim[], o: JudgeOptions): Promise<ClaimResult[]> {
   const evidence = await runEvidence(claims, { ...o, scenarioDir: SCENARIO_DIR });
   return claims.map((c) => judgeClaim(c, evidence, o.seeds));
 }
@@ -103,7 +108,7 @@ export async function judgeClaimsAcross(claims: Claim[], o: JudgeOptions, vary: 
   const given = await Promise.all(claims.map((c) => scenarioValue(c, vary.path, SCENARIO_DIR)));
   const varied: VariedClaims = { path: vary.path, set, runs: [], given: new Map(claims.map((c, k) => [c.id, given[k]])) };
   for (const value of vary.values) {
-    varied.runs.push({ value, results: await judgeClaims(claims, { ...o, set: [...set, `${vary.path}=${value}`] }) });
+    varied.runs.push({ value, results: await runAndJudge(claims, { ...o, set: [...set, `${vary.path}=${value}`] }) });
     onValue?.(varied);
   }
   return varied;
