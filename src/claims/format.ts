@@ -42,9 +42,12 @@ export function claimNote(claim: Claim): string | undefined {
   return `- **${claim.id}**: ${[claim.why, claim.assumption && `Ablation: ${claim.assumption}`].filter(Boolean).join(' ')}`;
 }
 
+/** Overrides as the command line gave them: `--set a=1`, `--set b=2`. */
+const setFlags = (set: readonly string[]) => set.map((o) => `\`--set ${o}\``).join(', ');
+
 /** The line a report with `--set` overrides carries, or none without them. */
 const overridesLine = (set: readonly string[]) =>
-  set.length ? [`Every variant with ${set.map((o) => `\`--set ${o}\``).join(', ')}: these are not the verdicts recorded in the catalog.`, ''] : [];
+  set.length ? [`Every variant with ${setFlags(set)}: these are not the verdicts recorded in the catalog.`, ''] : [];
 
 export function claimsMarkdown(results: ClaimResult[], set: readonly string[] = []): string {
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
@@ -171,7 +174,7 @@ function variedRows(v: VariedClaims, k: number): { title: string; header: string
 const claimIndexes = (v: VariedClaims) => v.runs[0]!.results.map((_, k) => k);
 
 export function variedMarkdown(v: VariedClaims, meta: { seeds: string; scale: number }): string {
-  const others = v.set.length ? `, on top of ${v.set.map((o) => `\`--set ${o}\``).join(', ')}` : '';
+  const others = v.set.length ? `, on top of ${setFlags(v.set)}` : '';
   return [
     `# Claims across \`${v.path}\``,
     '',
