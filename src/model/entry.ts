@@ -15,6 +15,7 @@
  * use it (demonstration).
  */
 import { categoryCost, complianceCost, expectedAdaptationCost, onboardingCost, platformMarketCost, productLinesCost, sumUpkeep } from './costs.js';
+import { beatsEvery, bestFit, fillCeilings, largestBrandTerm, receiptsCeiling, type Ceilings } from './entry-ceiling.js';
 import { directReceiptsAt, expectedDirectReceipts, expectedIndirectReceipts, expectedPlatformReceipts, outlook, plannedReputation, platformReceiptsAt, prospectiveExposure, warehouseOptions, type Outlook } from './expectations.js';
 import { pay, spendingPower } from './finance.js';
 import { Channel, marketCount, type Firms } from './firms.js';
@@ -155,7 +156,7 @@ function marketTerms(w: World, i: number): MarketTerms {
   return terms;
 }
 
-function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choice): void {
+function considerDirect(w: World, o: Outlook, cl: Ceilings, i: number, appeal: number, bestAppeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
   const mu = reviewMargin(w, 1);
@@ -163,6 +164,12 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
   const firstChannel = firstChannelCost(w, i);
   const served = f.directMarkets[i]!;
   const tariffs = w.trade.duty !== null;
+  // A firm serving no market direct weighs new ones alone: pass over them if even their ceiling cannot win (entry-ceiling.ts).
+  if (served === 0 && !tariffs) {
+    const x = bestAppeal * largestBrandTerm(cl, s.buyers.brandWeight, f.brand[i]!);
+    const gain = receiptsCeiling(cl.direct, f.region[i]!, x) * Math.max(0, mu);
+    if (beatsEvery(c.value, gain - running - cl.directEntryMin - firstChannel, gain + running + cl.directEntryMax + firstChannel)) return;
+  }
   const { M, fit, row, base, brand, brandWeight } = marketTerms(w, i); // the receipts are those of expectedDirectReceipts
   for (let m = 0; m < M; m++) {
     const receipts = tariffs
@@ -177,7 +184,7 @@ function considerDirect(w: World, o: Outlook, i: number, appeal: number, c: Choi
   }
 }
 
-function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal: number, c: Choice): void {
+function considerPlatform(w: World, o: Outlook, tt: TickTerms, cl: Ceilings, i: number, appeal: number, bestAppeal: number, c: Choice): void {
   const f = w.firms;
   const s = w.scenario;
   if (!w.platform.active) return;
@@ -198,12 +205,19 @@ function considerPlatform(w: World, o: Outlook, tt: TickTerms, i: number, appeal
   const joinCost = onboarding + marketCost;
   const joinPerTick = joinCost / horizon;
   const served = f.platformMarkets[i]!;
+  const tariffs = w.trade.duty !== null;
+  const warehouses = w.trade.warehouses;
+  // The same for a firm not yet listed; tariffs and warehouses value markets by other formulas, which the ceiling does not cover.
+  if (!listed && served === 0 && !tariffs && !warehouses) {
+    const x = bestAppeal * largestBrandTerm(cl, s.buyers.brandWeight, f.brand[i]!) * repTerm * exposure;
+    const gain = seen * receiptsCeiling(cl.platform, f.region[i]!, x) * Math.max(0, netMargin);
+    const costs = s.platform.subscription + compliance + adaptation + joinPerTick + firstChannel;
+    if (beatsEvery(c.value, gain - cl.platformUpkeepMin - costs, gain + cl.platformUpkeepMin + Math.abs(costs))) return;
+  }
   const several = (served & (served - 1)) !== 0;
   // A market served loses money only if its upkeep or the margin is against it; the last goes with the listing (LeavePlatform).
   const mayDrop = several && (s.channels.platformMarketUpkeep > 0 || netMargin < 0);
   const scope = scopeTerms(w, served);
-  const tariffs = w.trade.duty !== null;
-  const warehouses = w.trade.warehouses;
   const { M, fit, row, base, brand, brandWeight } = marketTerms(w, i); // the receipts are those of expectedPlatformReceipts
   const listedIn = listed ? served : 0;
   for (let m = 0; m < M; m++) {
@@ -416,15 +430,18 @@ export function entryAndChannels(w: World): void {
   const choice = reviewChoice;
   const o = outlook(w);
   const tt = fillTickTerms(w);
+  const cl = fillCeilings(w, o);
+  const M = w.markets.length;
   for (let i = 0; i < f.capacity; i++) {
     if (!rng.chance(rate)) continue;
     priceReviewer(w, i);
     const appeal = appealAtPrice(w, i, pricing.price);
+    const bestAppeal = appeal * bestFit(f.marketFit, i * M, M);
     choice.move = Move.None;
     choice.value = 0;
     considerIndirect(w, o, i, appeal, choice);
-    considerDirect(w, o, i, appeal, choice);
-    considerPlatform(w, o, tt, i, appeal, choice);
+    considerDirect(w, o, cl, i, appeal, bestAppeal, choice);
+    considerPlatform(w, o, tt, cl, i, appeal, bestAppeal, choice);
     considerCategories(w, i, choice);
     if (choice.move !== Move.None) apply(w, i, choice);
   }
