@@ -116,7 +116,7 @@ export const CLAIMS: Claim[] = [
     contrast: 'platform search cost high → low',
     checks: [{ label: 'exporter share', metric: { model: 'exporterShare' }, expect: { kind: 'up', variants: [c('x1-search-high'), c('x1-search-low')] } }],
     recorded: 'reproduced',
-    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it holds, at 1.0 it is gone (+0.0002) and at 1.4 lower search costs cut the share of firms exporting a little (−0.003), as a sharper ranking leaves most sellers too little exposure to pay for a listing (23 % of exporters list at 1.4, 65 % at 0.7). It holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it holds, at 1.0 it is gone (+0.0002) and at 1.4 lower search costs cut the share of firms exporting a little (−0.003), as a sharper ranking leaves most sellers too little exposure to pay for a listing (23 % of exporters list at 1.4, 65 % at 0.7). It holds at every other value tried of ten parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     noAblation: 'The search cost is the contrast itself; what turns it into exporters is how friction hides small sellers (a / (a + F)) and the listing’s fixed costs, the mechanism rather than an input that could encode the direction.',
   },
   {
@@ -152,7 +152,7 @@ export const CLAIMS: Claim[] = [
       { label: 'sellers’ dependence on the platform', metric: { model: 'platformDependence' }, expect: { kind: 'up', variants: [c('x4-passive-board'), B] } },
     ],
     recorded: 'reproduced',
-    why: 'Judged as a contrast on the rules themselves after the launch years: against a listing board that ranks no one and enforces nothing (same services, same commission), the ranked, policed platform carries about 0.09 more of the chain’s export value, and its sellers earn about 0.09 more of their exports on it; the ranking gives nearly all of it. What is not reproduced is a rise over time: from year 5 to year 10 the baseline’s share falls by 0.013 [0.010, 0.017] and its lead over the board does not grow (−0.005 [−0.011, +0.001]); adoption has run its course, and nothing in the model sharpens the ranking or tightens the rules as the platform grows.',
+    why: 'Judged as a contrast on the rules themselves after the launch years: against a listing board that ranks no one and enforces nothing (same services, same commission), the ranked, policed platform carries about 0.09 more of the chain’s export value, and its sellers earn about 0.09 more of their exports on it; the ranking gives nearly all of it. The direction holds at half and twice buyers’ weight on seller variety, a parameter with no source, but the size follows it (+0.054 at 0.3, +0.19 at 1.2). What is not reproduced is a rise over time: from year 5 to year 10 the baseline’s share falls by 0.013 [0.010, 0.017] and its lead over the board does not grow (−0.005 [−0.011, +0.001]); adoption has run its course, and nothing in the model sharpens the ranking or tightens the rules as the platform grows.',
     ablation: {
       input: 'platform.searchCost = 0', set: { 'platform.searchCost': 0 },
       why: 'buyers’ search friction makes a seller’s pull convex in its exposure (a²/(a + F)), so concentrating traffic on any sellers, informative or not, could alone raise what buyers find on the platform', survives: true,
@@ -209,7 +209,7 @@ export const CLAIMS: Claim[] = [
       { label: 'R&D intensity', metric: { model: 'rdIntensity' }, expect: { kind: 'up', variants: [c('finance-off'), B] } },
     ],
     recorded: 'reproduced',
-    why: 'Supply-chain finance cuts the credit-constrained share and raises R&D intensity (R&D over sales): firms fund the investment pace their upgrade plans call for. When buyers respond weakly to price (elasticity 1.5 for 2.5), the rise in R&D intensity is not resolved; it holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Supply-chain finance cuts the credit-constrained share and raises R&D intensity (R&D over sales): firms fund the investment pace their upgrade plans call for. When buyers respond weakly to price (elasticity 1.5 for 2.5), the rise in R&D intensity is not resolved; it holds at every other value tried of ten parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     ablation: {
       input: 'upgrading.investHorizon = 600 ticks', set: { 'upgrading.investHorizon': 600 },
       why: 'firms borrow toward a set pace of investment, so any credit could flow into R&D by construction; with a slow pace they invest from profit', check: 1, survives: true,
@@ -236,7 +236,7 @@ export const CLAIMS: Claim[] = [
       { label: 'share at stage ≥ 1', metric: { model: 'stageShare1plus' }, expect: { kind: 'monotone-up', variants: [c('platform-stage-0'), B, c('platform-stage-2')] } },
     ],
     recorded: 'reproduced',
-    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): it holds at 1.0, is inconclusive at 1.2, and at 1.4 a further platform stage no longer adds exporters (−0.004 and −0.005), as few sellers then get exposure enough to list. It holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): it holds at 1.0, is inconclusive at 1.2, and at 1.4 a further platform stage no longer adds exporters (−0.004 and −0.005), as few sellers then get exposure enough to list. It holds at every other value tried of ten parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     ablation: {
       input: 'platform.dataUpgradeBoost = 0', set: { 'platform.dataUpgradeBoost': 0 },
       why: 'at stage 2 data tools raise the chance an upgrade step succeeds by fiat, which could alone deepen integration from stage 1 to 2', check: 1, survives: true,
@@ -273,7 +273,7 @@ export const CLAIMS: Claim[] = [
       { label: 'fraud share', metric: { model: 'fraudShare' }, expect: { kind: 'down', variants: [c('b4-oversight-0'), c('b4-oversight-100')] } },
     ],
     recorded: 'reproduced',
-    why: 'Honest SME export value peaks at intermediate oversight (the inverted U), and the fraud share falls from no oversight to full oversight; counterfeit sales appear only with no oversight at all, so the fall is small (1.4 % of platform orders) and takes the full 20 seeds to resolve. When buyers respond strongly to price (elasticity 4 for 2.5), honest exports still rise from no oversight to the middle, but their fall toward full oversight is not resolved; the inverted U holds at every other value tried of seven parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Honest SME export value peaks at intermediate oversight (the inverted U), and the fraud share falls from no oversight to full oversight; counterfeit sales appear only with no oversight at all, so the fall is small (1.4 % of platform orders) and takes the full 20 seeds to resolve. When buyers respond strongly to price (elasticity 4 for 2.5), honest exports still rise from no oversight to the middle, but their fall toward full oversight is not resolved; the inverted U holds at every other value tried of ten parameters with no source, each set below and above its default (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     ablation: {
       input: 'platform.governance.complianceCurvature = 1', set: { 'platform.governance.complianceCurvature': 1 },
       why: 'a compliance cost rising with oversight squared is convex by assumption, which could alone put the peak of honest exports in between', survives: true,
@@ -325,7 +325,7 @@ export const CLAIMS: Claim[] = [
     contrast: 'finance off → on',
     checks: [{ label: 'dispersion of the revenue product of capital', metric: { model: 'rocDispersion' }, expect: { kind: 'down', variants: [c('finance-off'), B] } }],
     recorded: 'reproduced',
-    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it is inconclusive, and from 1.0 supply-chain finance widens the dispersion instead (+0.030 at 1.0, +0.061 at 1.4), likely because credit against records follows platform sales, which a sharp ranking gives to few sellers. It is the least robust of the reproduced claims: also inconclusive when firms review their channels twice as often (0.3 a tick), weigh upgrading over half the horizon (60 ticks) or get half the credit per unit of platform sales (financeFactor 0.25); it holds at the other values tried of seven parameters with no source (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
+    why: 'Holds while the platform’s ranking spreads exposure widely, as at the default concentration (0.7, a value with no source): at 0.85 it is inconclusive, and from 1.0 supply-chain finance widens the dispersion instead (+0.030 at 1.0, +0.061 at 1.4), likely because credit against records follows platform sales, which a sharp ranking gives to few sellers. It is the least robust of the reproduced claims: also inconclusive when firms review their channels twice as often (0.3 a tick), weigh upgrading over half the horizon (60 ticks) or get half the credit per unit of platform sales (financeFactor 0.25), and when firms put all their profit into upgrading (investShare 1); it holds at the other values tried of ten parameters with no source (20 seeds each; docs/claims.md, “How the verdicts depend on parameters with no source”).',
     noAblation: 'No single input could encode it: credit enters working capital and investment, and the dispersion of sales over assets across exporters follows from what firms do with both.',
   },
   {
