@@ -16,9 +16,10 @@
  * firm's region, computed once a tick.
  */
 import type { Outlook } from './expectations.js';
+import { brandTerm } from './trade.js';
 import type { World } from './world.js';
 
-/** Per region, the three maxima a channel's ceiling is made of; a market with P = 0 or F = 0 makes the last two infinite. */
+/** Per region, the three maxima a channel's ceiling is made of; a market with P = 0 makes the last two infinite, one with F = 0 the last. */
 export interface ChannelCeiling {
   whole: Float64Array;
   linear: Float64Array;
@@ -87,7 +88,7 @@ export function receiptsCeiling(c: ChannelCeiling, r: number, x: number): number
 
 /** The largest brand term a firm has in any market: 1 + θb · brand · taste is linear in taste (and ≥ 1, all three being ≥ 0). */
 export function largestBrandTerm(c: Ceilings, brandWeight: number, brand: number): number {
-  return Math.max(1 + brandWeight * brand * c.tasteMin, 1 + brandWeight * brand * c.tasteMax);
+  return Math.max(brandTerm(brandWeight, brand, c.tasteMin), brandTerm(brandWeight, brand, c.tasteMax));
 }
 
 /** The largest of firm i's market fits (its row of M from `row`). */

@@ -166,8 +166,7 @@ function considerDirect(w: World, o: Outlook, cl: Ceilings, i: number, appeal: n
   const tariffs = w.trade.duty !== null;
   // A firm serving no market direct weighs new ones alone: pass over them if even their ceiling cannot win (entry-ceiling.ts).
   if (served === 0 && !tariffs) {
-    const x = bestAppeal * largestBrandTerm(cl, s.buyers.brandWeight, f.brand[i]!);
-    const gain = receiptsCeiling(cl.direct, f.region[i]!, x) * Math.max(0, mu);
+    const gain = receiptsCeiling(cl.direct, f.region[i]!, bestAppeal) * Math.max(0, mu);
     if (beatsEvery(c.value, gain - running - cl.directEntryMin - firstChannel, gain + running + cl.directEntryMax + firstChannel)) return;
   }
   const { M, fit, row, base, brand, brandWeight } = marketTerms(w, i); // the receipts are those of expectedDirectReceipts
@@ -209,8 +208,7 @@ function considerPlatform(w: World, o: Outlook, tt: TickTerms, cl: Ceilings, i: 
   const warehouses = w.trade.warehouses;
   // The same for a firm not yet listed; tariffs and warehouses value markets by other formulas, which the ceiling does not cover.
   if (!listed && served === 0 && !tariffs && !warehouses) {
-    const x = bestAppeal * largestBrandTerm(cl, s.buyers.brandWeight, f.brand[i]!) * repTerm * exposure;
-    const gain = seen * receiptsCeiling(cl.platform, f.region[i]!, x) * Math.max(0, netMargin);
+    const gain = seen * receiptsCeiling(cl.platform, f.region[i]!, bestAppeal * repTerm * exposure) * Math.max(0, netMargin);
     const costs = s.platform.subscription + compliance + adaptation + joinPerTick + firstChannel;
     if (beatsEvery(c.value, gain - cl.platformUpkeepMin - costs, gain + cl.platformUpkeepMin + Math.abs(costs))) return;
   }
@@ -432,11 +430,13 @@ export function entryAndChannels(w: World): void {
   const tt = fillTickTerms(w);
   const cl = fillCeilings(w, o);
   const M = w.markets.length;
+  const brandWeight = w.scenario.buyers.brandWeight;
   for (let i = 0; i < f.capacity; i++) {
     if (!rng.chance(rate)) continue;
     priceReviewer(w, i);
     const appeal = appealAtPrice(w, i, pricing.price);
-    const bestAppeal = appeal * bestFit(f.marketFit, i * M, M);
+    // Its appeal where buyers could like it most: best market fit and largest brand term (what the ceilings bound with).
+    const bestAppeal = appeal * bestFit(f.marketFit, i * M, M) * largestBrandTerm(cl, brandWeight, f.brand[i]!);
     choice.move = Move.None;
     choice.value = 0;
     considerIndirect(w, o, i, appeal, choice);
